@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "vpr-analyzer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vpr-analyzer", targets: ["vpr-analyzer"]),
+        .library(name: "VPRAnalysis", targets: ["VPRAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Core: model, ingest, statistics, indicators, risk decision. Foundation only.
+        .target(name: "VPRAnalysis"),
+        // Seeded generator of realistic districts (sample data, calibration study).
+        .target(name: "VPRSampleData", dependencies: ["VPRAnalysis"]),
+        // One writer per output format, rendered from a view model.
+        .target(name: "VPRReports", dependencies: ["VPRAnalysis"]),
+        .executableTarget(
+            name: "vpr-analyzer",
+            dependencies: [
+                "VPRAnalysis", "VPRReports", "VPRSampleData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
+        .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"]),
+        .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
+        .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
