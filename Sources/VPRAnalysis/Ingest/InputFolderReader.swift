@@ -1,0 +1,151 @@
+import Foundation
+
+/// Reads an input folder (`results.csv`, and optionally `schools.csv`, `scales.csv`, `tasks.csv`)
+/// into a validated dataset, reporting every unusable row and every data-quality problem.
+public struct InputFolderReader: Sendable {
+    /// Bytes read from a file at a time.
+    var chunkSize: Int
+
+    public init() {
+        chunkSize = 1 << 20
+    }
+
+    init(chunkSize: Int) {
+        self.chunkSize = chunkSize
+    }
+
+    /// Reads results.csv (required), schools.csv, scales.csv, tasks.csv from the folder.
+    public func read(folder: URL) -> IngestOutcome {
+        var outcome = IngestOutcome()
+        var fatal = false
+        func fail(_ message: String, _ location: SourceLocation? = nil) {
+            outcome.diagnostics.append(Diagnostic(.error, message, at: location))
+            fatal = true
+        }
+
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            fail("папка «\(folder.path)» не найдена")
+            return outcome
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        func locate(_ name: String) -> URL? {
+            if names.contains(name) { return folder.appendingPathComponent(name) }
+            return names.first { $0.lowercased() == name }.map { folder.appendingPathComponent($0) }
+        }
+        guard let resultsURL = locate("results.csv") else {
+            fail("в папке «\(folder.path)» нет файла results.csv с результатами участников — без него анализ невозможен")
+            return outcome
+        }
+
+        // schools.csv
+        var schools: [String: School] = [:]
+        if let url = locate("schools.csv") {
+            let scanner = InputFileScanner(url: url, file: "schools.csv", vocabulary: .schools, chunkSize: chunkSize)
+            var reader: SchoolsTableReader?
+            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
+                if reader == nil { reader = SchoolsTableReader(file: "schools.csv", header: header) }
+                reader!.consume(record)
+            }
+            if let header {
+                let reader = reader ?? SchoolsTableReader(file: "schools.csv", header: header)
+                schools = reader.schools
+                outcome.rejected += reader.rejected
+                outcome.files.append(summary("schools.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
+            } else {
+                fatal = true
+            }
+        }
+
+        // scales.csv
+        var scales: [Work: MarkScale] = [:]
+        if let url = locate("scales.csv") {
+            let scanner = InputFileScanner(url: url, file: "scales.csv", vocabulary: .scales, chunkSize: chunkSize)
+            var reader: ScalesTableReader?
+            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
+                if reader == nil { reader = ScalesTableReader(file: "scales.csv", header: header) }
+                reader!.consume(record)
+            }
+            if let header {
+                let reader = reader ?? ScalesTableReader(file: "scales.csv", header: header)
+                scales = reader.scales
+                outcome.rejected += reader.rejected
+                outcome.files.append(summary("scales.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
+            } else {
+                fatal = true
+            }
+        } else {
+            outcome.diagnostics.append(Diagnostic(.warning,
+                "в папке нет файла scales.csv со шкалами перевода баллов в отметки",
+                at: SourceLocation(file: "scales.csv", line: 0)))
+        }
+
+        // tasks.csv
+        var catalog: [Work: [TaskSpec]]?
+        if let url = locate("tasks.csv") {
+            let scanner = InputFileScanner(url: url, file: "tasks.csv", vocabulary: .tasks, chunkSize: chunkSize)
+            var reader: TasksTableReader?
+            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
+                if reader == nil { reader = TasksTableReader(file: "tasks.csv", header: header) }
+                reader!.consume(record)
+            }
+            if let header {
+                let reader = reader ?? TasksTableReader(file: "tasks.csv", header: header)
+                catalog = reader.tasks
+                outcome.rejected += reader.rejected
+                outcome.diagnostics += reader.diagnostics
+                outcome.files.append(summary("tasks.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
+            } else {
+                fatal = true
+            }
+        }
+
+        // results.csv
+        var scanner = InputFileScanner(url: resultsURL, file: "results.csv", vocabulary: .results, chunkSize: chunkSize)
+        scanner.requiresScores = true
+        var reader: ResultsTableReader?
+        let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
+            if reader == nil {
+                reader = ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog)
+            }
+            reader!.consume(record)
+        }
+        guard let header else {
+            return outcome
+        }
+        var results = reader ?? ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog)
+        let works = results.finish()
+        outcome.rejected += results.rejected
+        outcome.findings = results.findings
+        outcome.diagnostics += results.diagnostics
+        var resultsSummary = summary("results.csv", header.dialect, read: results.rowsRead, rejected: results.rejected.count)
+        resultsSummary.rowsAbsent = results.rowsAbsent
+        outcome.files.append(resultsSummary)
+        let fileStart = SourceLocation(file: "results.csv", line: 0)
+        if results.diagnostics.contains(where: { $0.severity == .error }) { fatal = true }
+        if results.rowsRead == 0 {
+            fail("в файле results.csv нет ни одной строки с результатами, только заголовок", fileStart)
+        } else if results.results.isEmpty {
+            fail("в файле results.csv нет ни одной пригодной строки: все \(results.rowsRead) отклонены (см. список отклонённых строк)", fileStart)
+        }
+        if fatal { return outcome }
+
+        // Schools: schools.csv first, then what results.csv says about schools it lacks.
+        for (id, details) in results.schoolDetails {
+            var school = schools[id] ?? School(id: id)
+            if school.name.isEmpty { school.name = details.name }
+            if school.municipality.isEmpty { school.municipality = details.municipality }
+            schools[id] = school
+        }
+        for result in results.results where schools[result.schoolID] == nil {
+            schools[result.schoolID] = School(id: result.schoolID)
+        }
+        outcome.dataset = Dataset(works: works, schools: schools, results: results.results)
+        return outcome
+    }
+
+    private func summary(_ file: String, _ dialect: CSVDialect, read: Int, rejected: Int) -> FileSummary {
+        FileSummary(file: file, encoding: dialect.encoding, delimiter: dialect.delimiterText,
+                    rowsRead: read, rowsUsed: read - rejected, rowsRejected: rejected)
+    }
+}

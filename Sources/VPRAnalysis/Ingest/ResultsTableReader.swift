@@ -1,0 +1,458 @@
+/// Validates the rows of `results.csv` straight from their bytes and turns them into student
+/// results. This is the hot path: numbers are parsed from bytes, repeated text is interned, and
+/// only the fields a result keeps are decoded.
+struct ResultsTableReader {
+    /// What the reader learned about one work while reading its rows.
+    private struct WorkState {
+        var work: Work
+        var scale: MarkScale?
+        var firstLine: Int
+        /// Per task column: counts towards the work (from `tasks.csv`, or every column without it).
+        var included: [Bool]
+        /// Per task column: the task's maximum points, when known before reading.
+        var maxPoints: [Int?]
+        /// Per task column: non-blank in at least one used row.
+        var nonBlank: [Bool]
+        var observedMax: [Int]
+        var ignoredColumnReported: [Bool]
+    }
+
+    private struct ParticipantKey: Hashable {
+        var work: Int
+        var schoolID: String
+        var studentID: String
+    }
+
+    let file: String
+    let header: InputFileScanner.Header
+    let scales: [Work: MarkScale]
+    /// Tasks by work from `tasks.csv`; nil when there is no such file.
+    let catalog: [Work: [TaskSpec]]?
+
+    private(set) var results: [StudentResult] = []
+    private(set) var rejected: [RejectedRow] = []
+    private(set) var findings: [QualityFinding] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var rowsRead = 0
+    private(set) var rowsAbsent = 0
+    /// School names and municipalities as `results.csv` gives them.
+    private(set) var schoolDetails: [String: School] = [:]
+
+    private let cells: CellParser
+    private let decoder: FieldDecoder
+    private let headerCount: Int
+    private let taskColumns: [HeaderMapping.TaskColumn]
+    private let yearColumn: Int, schoolColumn: Int, classColumn: Int, subjectColumn: Int, studentColumn: Int
+    private let gradeColumn: Int?, primaryColumn: Int?, markColumn: Int?, journalColumn: Int?
+    private let variantColumn: Int?, genderColumn: Int?, schoolNameColumn: Int?, municipalityColumn: Int?
+
+    private var workStates: [WorkState] = []
+    private var workIndex: [Work: Int] = [:]
+    private var lastWork: Work?
+    private var lastWorkIndex = 0
+    private var resultWork: [Int32] = []
+    private var seen: [ParticipantKey: Int] = [:]
+    private var lastSchoolWithDetails: String?
+
+    private var schoolIDs = ByteStringInterner()
+    private var classLabels = ByteStringInterner()
+    private var subjects = ByteStringInterner()
+    private var variants = ByteStringInterner()
+    private var genders = ByteStringInterner()
+
+    init(file: String, header: InputFileScanner.Header, scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?) {
+        self.file = file
+        self.header = header
+        self.scales = scales
+        self.catalog = catalog
+        let mapping = header.mapping
+        cells = CellParser(encoding: header.dialect.encoding)
+        decoder = FieldDecoder(encoding: header.dialect.encoding)
+        headerCount = mapping.headers.count
+        taskColumns = mapping.taskColumns
+        // The scanner guarantees the required columns.
+        yearColumn = mapping[.year]!
+        schoolColumn = mapping[.schoolID]!
+        classColumn = mapping[.classLabel]!
+        subjectColumn = mapping[.subject]!
+        studentColumn = mapping[.studentID]!
+        gradeColumn = mapping[.grade]
+        primaryColumn = mapping[.primaryScore]
+        markColumn = mapping[.mark]
+        journalColumn = mapping[.journalMark]
+        variantColumn = mapping[.variant]
+        genderColumn = mapping[.gender]
+        schoolNameColumn = mapping[.schoolName]
+        municipalityColumn = mapping[.municipality]
+    }
+
+    // MARK: - Rows
+
+    mutating func consume(_ record: CSVRecord) {
+        rowsRead += 1
+        for index in 0..<record.count where cells.isAbsence(record.trimmed(index)) {
+            rowsAbsent += 1
+            rejected.append(RejectedRow(location: location(record, index), reason: "участник отсутствовал",
+                                        fields: decoder.allFields(record), isAbsence: true))
+            return
+        }
+        if let problem = RowShape.problem(record, headerCount: headerCount) {
+            rejected.append(RejectedRow(location: SourceLocation(file: file, line: record.line, column: problem.column),
+                                        reason: problem.reason, fields: decoder.allFields(record)))
+            return
+        }
+        if let problem = validate(record) {
+            rejected.append(RejectedRow(location: location(record, problem.column), reason: problem.reason,
+                                        fields: decoder.allFields(record)))
+        }
+    }
+
+    private struct Rejection {
+        var reason: String
+        var column: Int
+        init(_ reason: String, _ column: Int) {
+            self.reason = reason
+            self.column = column
+        }
+    }
+
+    /// Builds the result of a well-shaped row, or says why the row is rejected.
+    private mutating func validate(_ record: CSVRecord) -> Rejection? {
+        let decoder = self.decoder
+        let cells = self.cells
+
+        // Year.
+        let yearBytes = record.trimmed(yearColumn)
+        let year: Int
+        switch cells.value(yearBytes) {
+        case .integer(let v) where (1990...2100).contains(v): year = v
+        case .missing: return Rejection("не указан год", yearColumn)
+        case .integer: return Rejection("год вне допустимого диапазона: «\(decoder.string(yearBytes))»", yearColumn)
+        case .fractional, .invalid: return Rejection("год не число: «\(decoder.string(yearBytes))»", yearColumn)
+        }
+
+        // Identifiers and labels.
+        guard !cells.isMissing(record.trimmed(schoolColumn)) else { return Rejection("нет кода ОО", schoolColumn) }
+        guard !cells.isMissing(record.trimmed(classColumn)) else { return Rejection("нет класса", classColumn) }
+        guard !cells.isMissing(record.trimmed(subjectColumn)) else { return Rejection("нет предмета", subjectColumn) }
+        let studentBytes = record.trimmed(studentColumn)
+        guard !cells.isMissing(studentBytes) else { return Rejection("нет кода участника", studentColumn) }
+
+        // Grade: its own column, or the leading number of the class label.
+        var grade: Int?
+        var gradeSourceColumn = classColumn
+        if let gradeColumn, !cells.isMissing(record.trimmed(gradeColumn)) {
+            gradeSourceColumn = gradeColumn
+            grade = Self.leadingInteger(record.trimmed(gradeColumn))
+            guard let g = grade, (1...11).contains(g) else {
+                return Rejection("параллель не число от 1 до 11: «\(decoder.text(record, gradeColumn))»", gradeColumn)
+            }
+        } else {
+            grade = Self.leadingInteger(record.trimmed(classColumn))
+        }
+        guard let grade, (1...11).contains(grade) else {
+            return Rejection("не удалось определить параллель по классу «\(decoder.text(record, classColumn))»: ожидается номер в начале, например «5Б»",
+                             gradeSourceColumn)
+        }
+
+        let subject = record.fields[subjectColumn].hasEscapedQuotes
+            ? HeaderText.subjectName(decoder.text(record, subjectColumn))
+            : subjects.intern(record.trimmed(subjectColumn)) { HeaderText.subjectName(decoder.string($0)) }
+        let work = Work(year: year, subject: subject, grade: grade)
+        let stateIndex = state(for: work, line: record.line)
+        let scale = workStates[stateIndex].scale
+
+        // Task scores.
+        var scores = [Int?](repeating: nil, count: taskColumns.count)
+        var sum = 0
+        var anyScore = false
+        var overMaximum: [(column: Int, id: String, score: Int, max: Int)] = []
+        for k in 0..<taskColumns.count {
+            let column = taskColumns[k]
+            guard column.index < record.count else { continue }
+            let bytes = record.trimmed(column.index)
+            if !workStates[stateIndex].included[k] {
+                if !workStates[stateIndex].ignoredColumnReported[k] && !cells.isMissing(bytes) {
+                    workStates[stateIndex].ignoredColumnReported[k] = true
+                    diagnostics.append(Diagnostic(.warning,
+                        "задание \(column.id) не описано в tasks.csv для работы «\(work.title)» \(work.year) года; его баллы не учитываются",
+                        at: location(record, column.index)))
+                }
+                continue
+            }
+            switch cells.value(bytes) {
+            case .missing:
+                continue
+            case .integer(let v):
+                guard v >= 0 else {
+                    return Rejection("отрицательный балл за задание \(column.id): «\(decoder.string(bytes))»", column.index)
+                }
+                scores[k] = v
+                sum += v
+                anyScore = true
+                if let max = workStates[stateIndex].maxPoints[k], v > max {
+                    overMaximum.append((column.index, column.id, v, max))
+                }
+            case .fractional:
+                return Rejection("балл за задание \(column.id) не целое число: «\(decoder.string(bytes))»", column.index)
+            case .invalid:
+                return Rejection("балл за задание \(column.id) не число: «\(decoder.string(bytes))»", column.index)
+            }
+        }
+
+        // Primary score: given, or the sum of the task scores.
+        var primary = sum
+        var primaryGiven = false
+        if let primaryColumn {
+            let bytes = record.trimmed(primaryColumn)
+            switch cells.value(bytes) {
+            case .missing: break
+            case .integer(let v):
+                guard v >= 0 else { return Rejection("отрицательный первичный балл: «\(decoder.string(bytes))»", primaryColumn) }
+                primary = v
+                primaryGiven = true
+            case .fractional:
+                return Rejection("первичный балл не целое число: «\(decoder.string(bytes))»", primaryColumn)
+            case .invalid:
+                return Rejection("первичный балл не число: «\(decoder.string(bytes))»", primaryColumn)
+            }
+        }
+        let firstTaskColumn = taskColumns.first?.index ?? primaryColumn ?? studentColumn
+        if !primaryGiven && !anyScore {
+            return Rejection("нет ни первичного балла, ни баллов за задания", primaryColumn ?? firstTaskColumn)
+        }
+        if let scale, primary > scale.maxScore {
+            if primaryGiven {
+                return Rejection("первичный балл \(primary) больше максимального (\(scale.maxScore)) для работы «\(work.title)» \(work.year) года",
+                                 primaryColumn!)
+            }
+            return Rejection("сумма баллов за задания \(primary) больше максимального первичного балла (\(scale.maxScore)) для работы «\(work.title)» \(work.year) года",
+                             firstTaskColumn)
+        }
+
+        // Marks.
+        var mark = 0
+        var markGiven = false
+        if let markColumn {
+            let bytes = record.trimmed(markColumn)
+            switch cells.value(bytes) {
+            case .missing: break
+            case .integer(let v) where (2...5).contains(v):
+                mark = v
+                markGiven = true
+            case .integer, .fractional:
+                return Rejection("отметка вне диапазона 2–5: «\(decoder.string(bytes))»", markColumn)
+            case .invalid:
+                return Rejection("отметка не число: «\(decoder.string(bytes))»", markColumn)
+            }
+        }
+        if !markGiven { mark = scale?.mark(for: primary) ?? 0 }
+        var journal: Int?
+        var journalProblem: String?
+        if let journalColumn, journalColumn < record.count {
+            let bytes = record.trimmed(journalColumn)
+            switch cells.value(bytes) {
+            case .missing: break
+            case .integer(let v) where (2...5).contains(v): journal = v
+            default: journalProblem = decoder.text(record, journalColumn)
+            }
+        }
+
+        // Duplicates: the same participant on the same work in the same school.
+        let schoolID = record.fields[schoolColumn].hasEscapedQuotes
+            ? decoder.text(record, schoolColumn)
+            : schoolIDs.intern(record.trimmed(schoolColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        let studentID = record.fields[studentColumn].hasEscapedQuotes
+            ? decoder.text(record, studentColumn)
+            : decoder.string(studentBytes).trimmingWhitespaceAndNBSP()
+        let key = ParticipantKey(work: stateIndex, schoolID: schoolID, studentID: studentID)
+        if let first = seen[key] {
+            return Rejection("повторная строка участника, первая — строка \(first)", studentColumn)
+        }
+        seen[key] = record.line
+
+        // The row is used.
+        let classLabel = record.fields[classColumn].hasEscapedQuotes
+            ? decoder.text(record, classColumn)
+            : classLabels.intern(record.trimmed(classColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        let variant = optionalText(record, variantColumn, interner: \.variants)
+        let gender = optionalText(record, genderColumn, interner: \.genders)
+        let source = SourceLocation(file: file, line: record.line)
+        results.append(StudentResult(work: work, schoolID: schoolID, classLabel: classLabel, studentID: studentID,
+                                     variant: variant, primaryScore: primary, mark: mark, journalMark: journal,
+                                     gender: gender, taskScores: scores, source: source))
+        resultWork.append(Int32(stateIndex))
+        for k in 0..<scores.count {
+            if let score = scores[k] {
+                workStates[stateIndex].nonBlank[k] = true
+                if score > workStates[stateIndex].observedMax[k] { workStates[stateIndex].observedMax[k] = score }
+            }
+        }
+
+        // Findings on the used row.
+        func finding(_ kind: QualityFinding.Kind, _ column: Int, _ message: String) {
+            findings.append(QualityFinding(kind: kind, location: location(record, column), schoolID: schoolID,
+                                           work: work, studentID: studentID, message: message))
+        }
+        for over in overMaximum {
+            finding(.taskAboveMaximum, over.column,
+                    "балл за задание \(over.id) (\(over.score)) больше максимального (\(over.max))")
+        }
+        if primaryGiven && anyScore && sum != primary {
+            finding(.primaryScoreMismatch, primaryColumn!,
+                    "первичный балл \(primary) не равен сумме баллов за задания (\(sum)); оставлен указанный балл")
+        }
+        if markGiven, let scale, scale.mark(for: primary) != mark {
+            finding(.markContradictsScale, markColumn!,
+                    "отметка \(mark) не соответствует шкале: первичный балл \(primary) даёт отметку \(scale.mark(for: primary)); оставлена указанная отметка")
+        }
+        if let journalProblem, let journalColumn {
+            finding(.invalidJournalMark, journalColumn,
+                    "отметка по журналу «\(journalProblem)» не из диапазона 2–5; считается неизвестной")
+        }
+        rememberSchoolDetails(record, schoolID: schoolID)
+        return nil
+    }
+
+    // MARK: - Works
+
+    /// The works read, with their scales and tasks. Task scores of the results are realigned to
+    /// each work's task list. Works with no scale produce errors in `diagnostics`.
+    mutating func finish() -> [Work: WorkSpec] {
+        var specs: [Work: WorkSpec] = [:]
+        var columnsOfWork: [[Int?]] = []
+        for state in workStates {
+            let work = state.work
+            let titled = "«\(work.title)» \(work.year) года"
+            guard let scale = state.scale else {
+                diagnostics.append(Diagnostic(.error,
+                    "для работы \(titled) из \(file) (первая строка \(state.firstLine)) нет шкалы перевода баллов в отметки: добавьте её в scales.csv",
+                    at: SourceLocation(file: file, line: state.firstLine)))
+                columnsOfWork.append([])
+                continue
+            }
+            var tasks: [TaskSpec] = []
+            var columns: [Int?] = []
+            if let catalogTasks = catalog?[work] {
+                tasks = catalogTasks
+                for task in catalogTasks {
+                    let k = taskColumns.firstIndex { $0.id == task.id }
+                    if k == nil {
+                        diagnostics.append(Diagnostic(.warning,
+                            "в \(file) нет столбца задания \(task.id) работы \(titled); его баллы считаются неизвестными",
+                            at: SourceLocation(file: file, line: header.line)))
+                    }
+                    columns.append(k)
+                }
+            } else {
+                if catalog != nil && !taskColumns.isEmpty {
+                    diagnostics.append(Diagnostic(.warning,
+                        "в tasks.csv нет заданий работы \(titled); задания взяты из заголовков \(file)",
+                        at: SourceLocation(file: file, line: header.line)))
+                }
+                for k in 0..<taskColumns.count where state.nonBlank[k] {
+                    let column = taskColumns[k]
+                    var maxPoints = column.maxPoints ?? 0
+                    if column.maxPoints == nil {
+                        maxPoints = max(state.observedMax[k], 1)
+                        diagnostics.append(Diagnostic(.note,
+                            "максимальный балл задания \(column.id) работы \(titled) неизвестен (нет tasks.csv и пометки вида «(2б)» в заголовке); принят наибольший набранный балл: \(maxPoints)",
+                            at: SourceLocation(file: file, line: header.line, column: column.index + 1)))
+                    }
+                    tasks.append(TaskSpec(id: column.id, maxPoints: maxPoints))
+                    columns.append(k)
+                }
+            }
+            let knownMaxima = catalog?[work] != nil || columns.allSatisfy { $0.map { taskColumns[$0].maxPoints != nil } ?? false }
+            let total = tasks.reduce(0) { $0 + $1.maxPoints }
+            if knownMaxima && !tasks.isEmpty && total != scale.maxScore {
+                diagnostics.append(Diagnostic(.warning,
+                    "сумма максимальных баллов заданий (\(total)) не равна максимальному первичному баллу шкалы (\(scale.maxScore)) для работы \(titled)",
+                    at: SourceLocation(file: file, line: header.line)))
+            }
+            specs[work] = WorkSpec(work: work, scale: scale, tasks: tasks)
+            columnsOfWork.append(columns)
+        }
+        // Realign task scores: from one slot per task column to one slot per task of the work.
+        let identity = Array(0..<taskColumns.count).map { Optional($0) }
+        for i in results.indices {
+            let columns = columnsOfWork[Int(resultWork[i])]
+            if columns == identity { continue }
+            let all = results[i].taskScores
+            results[i].taskScores = columns.map { k in k.flatMap { all[$0] } }
+        }
+        return specs
+    }
+
+    private mutating func optionalText(_ record: CSVRecord, _ column: Int?,
+                                       interner: WritableKeyPath<ResultsTableReader, ByteStringInterner>) -> String {
+        guard let column, column < record.count else { return "" }
+        let bytes = record.trimmed(column)
+        if cells.isMissing(bytes) { return "" }
+        if record.fields[column].hasEscapedQuotes { return decoder.text(record, column) }
+        let decoder = self.decoder
+        return self[keyPath: interner].intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+    }
+
+    private mutating func rememberSchoolDetails(_ record: CSVRecord, schoolID: String) {
+        guard schoolNameColumn != nil || municipalityColumn != nil else { return }
+        if lastSchoolWithDetails == schoolID { return }
+        var school = schoolDetails[schoolID] ?? School(id: schoolID)
+        if school.name.isEmpty, let column = schoolNameColumn, !cells.isMissing(record.trimmed(column)) {
+            school.name = decoder.text(record, column)
+        }
+        if school.municipality.isEmpty, let column = municipalityColumn, !cells.isMissing(record.trimmed(column)) {
+            school.municipality = decoder.text(record, column)
+        }
+        schoolDetails[schoolID] = school
+        if (schoolNameColumn == nil || !school.name.isEmpty) && (municipalityColumn == nil || !school.municipality.isEmpty) {
+            lastSchoolWithDetails = schoolID
+        }
+    }
+
+    private mutating func state(for work: Work, line: Int) -> Int {
+        if let lastWork, lastWork == work { return lastWorkIndex }
+        let index: Int
+        if let existing = workIndex[work] {
+            index = existing
+        } else {
+            index = workStates.count
+            workIndex[work] = index
+            let count = taskColumns.count
+            var included = [Bool](repeating: true, count: count)
+            var maxPoints = taskColumns.map(\.maxPoints)
+            if let catalog, let tasks = catalog[work] {
+                let byID = Dictionary(tasks.map { ($0.id, $0.maxPoints) }, uniquingKeysWith: { first, _ in first })
+                for k in 0..<count {
+                    included[k] = byID[taskColumns[k].id] != nil
+                    maxPoints[k] = byID[taskColumns[k].id]
+                }
+            }
+            workStates.append(WorkState(work: work, scale: scales[work], firstLine: line, included: included,
+                                        maxPoints: maxPoints, nonBlank: [Bool](repeating: false, count: count),
+                                        observedMax: [Int](repeating: 0, count: count),
+                                        ignoredColumnReported: [Bool](repeating: false, count: count)))
+        }
+        lastWork = work
+        lastWorkIndex = index
+        return index
+    }
+
+    private func location(_ record: CSVRecord, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: record.line, column: column + 1)
+    }
+
+    /// The leading decimal digits of a field: «5Б» → 5, «10-А» → 10.
+    static func leadingInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var value = 0
+        var digits = 0
+        for byte in bytes {
+            let d = byte &- 0x30
+            if d > 9 { break }
+            value = value * 10 + Int(d)
+            digits += 1
+            if digits > 4 { return nil }
+        }
+        return digits == 0 ? nil : value
+    }
+}
