@@ -444,7 +444,7 @@ def write_swift(directory):
             "import XCTest",
             "@testable import VPRAnalysis",
             "",
-            f"final class {file}: XCTestCase {{",
+            f"final class Statistics{file}: XCTestCase {{",
         ]
         for decl in PRELUDES.get(file, []):
             lines.append(f"    {decl}")
@@ -462,7 +462,7 @@ def write_swift(directory):
             lines.append("    }")
             lines.append("")
         lines[-1] = "}"
-        path = os.path.join(directory, f"{file}+Reference.swift")
+        path = os.path.join(directory, f"Statistics{file}.swift")
         with open(path, "w") as fh:
             fh.write("\n".join(lines) + "\n")
         print("wrote", path)

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class BinomialTestTests: XCTestCase {
+final class StatisticsBinomialTestTests: XCTestCase {
     func testMatchesScipyBinomtest() {
         assertReferenceValue(BinomialTest.pValue(successes: 7, trials: 20, probability: 0.2, alternative: .greater), 0.08669251356740035)
             // st.binomtest(7, 20, 0.2, alternative='greater').pvalue

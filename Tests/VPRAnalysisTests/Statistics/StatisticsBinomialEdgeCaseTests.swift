@@ -3,7 +3,7 @@ import XCTest
 
 /// Degenerate and extreme inputs of the binomial family: certain outcomes, empty schools,
 /// tails far below 1e-12, and consistency of the two tails.
-final class BinomialEdgeCaseTests: XCTestCase {
+final class StatisticsBinomialEdgeCaseTests: XCTestCase {
     func testCertainSuccessOrFailure() {
         XCTAssertEqual(Binomial.pmf(0, n: 10, p: 0), 1)
         XCTAssertEqual(Binomial.pmf(1, n: 10, p: 0), 0)

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class BetaBinomialTests: XCTestCase {
+final class StatisticsBetaBinomialTests: XCTestCase {
     func testPMF() {
         assertReferenceValue(BetaBinomial.pmf(0, n: 20, alpha: 2.0, beta: 5.0), 0.04615384615384616)
             // st.betabinom.pmf(0, 20, 2.0, 5.0)

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class LinearAlgebraTests: XCTestCase {
+final class StatisticsLinearAlgebraTests: XCTestCase {
     func testSolveSymmetricPositiveDefinite() {
         assertReferenceValues(LinearAlgebra.solveSymmetricPositiveDefinite([[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]], [1.0, -2.0, 0.5])!, [0.4279004227336778, -0.8243306716768436, 0.22545796148426492], relative: 1e-13)
             // list(np.linalg.solve([[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]], [1.0, -2.0, 0.5]))

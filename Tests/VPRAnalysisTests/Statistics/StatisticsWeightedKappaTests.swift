@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class WeightedKappaTests: XCTestCase {
+final class StatisticsWeightedKappaTests: XCTestCase {
     func testMatchesStatsmodelsCohensKappa() {
         assertReferenceValue(WeightedKappa.compute(table: [[22, 5, 1], [4, 30, 6], [0, 7, 25]], weighting: .unweighted)!.kappa, 0.6498172959805115)
             // cohens_kappa(np.array([[22, 5, 1], [4, 30, 6], [0, 7, 25]]), wt=None).kappa

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class PValueCombinationTests: XCTestCase {
+final class StatisticsPValueCombinationTests: XCTestCase {
     func testFisher() {
         assertReferenceValue(PValueCombination.fisher([0.01, 0.2, 0.5]), 0.03176629677613493)
             // st.combine_pvalues([0.01, 0.2, 0.5], method='fisher').pvalue

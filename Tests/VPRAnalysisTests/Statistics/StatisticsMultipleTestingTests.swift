@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class MultipleTestingTests: XCTestCase {
+final class StatisticsMultipleTestingTests: XCTestCase {
     func testBenjaminiHochberg() {
         assertReferenceValues(MultipleTesting.benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.2, 0.5, 0.04, 1e-12, 0.9]), [0.030000000000000002, 0.060000000000000005, 0.060000000000000005, 0.022500000000000003, 0.2571428571428572, 0.5625, 0.060000000000000005, 9e-12, 0.9])
             // list(multipletests([0.01, 0.04, 0.03, 0.005, 0.2, 0.5, 0.04, 1e-12, 0.9], method='fdr_bh')[1])

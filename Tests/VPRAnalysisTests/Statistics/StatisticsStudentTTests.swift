@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class StudentTTests: XCTestCase {
+final class StatisticsStudentTTests: XCTestCase {
     func testSurvival() {
         assertReferenceValue(StudentT.sf(2.0, degreesOfFreedom: 5.0), 0.050969739414929174)
             // st.t.sf(2.0, 5.0)

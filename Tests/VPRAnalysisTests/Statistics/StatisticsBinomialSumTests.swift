@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class BinomialSumTests: XCTestCase {
+final class StatisticsBinomialSumTests: XCTestCase {
     func testUpperTailMatchesExactConvolution() {
         assertReferenceValue(BinomialSum.upperTail(30, trials: [20, 30, 10], probabilities: [0.2, 0.35, 0.5]), 0.002949177043243379)
             // binsum_sf_mp(30, [20, 30, 10], [0.2, 0.35, 0.5])

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class NormalTests: XCTestCase {
+final class StatisticsNormalTests: XCTestCase {
     func testCDF() {
         assertReferenceValue(Normal.cdf(-40.0), 0.0)
             // st.norm.cdf(-40.0)

@@ -3,7 +3,7 @@ import XCTest
 
 /// How the region's beta-binomial null behaves on the data a quality-centre specialist meets:
 /// plain binomial regions, regions with manipulating schools, empty and degenerate input.
-final class BetaBinomialFitBehaviourTests: XCTestCase {
+final class StatisticsBetaBinomialFitBehaviourTests: XCTestCase {
     func testRegionWithoutOverdispersionIsNearBinomial() {
         let fit = BetaBinomialFit.maximumLikelihood(successes: [15, 15, 16, 15, 14, 15, 15, 16], trials: Array(repeating: 50, count: 8))
         XCTAssertNotNil(fit)

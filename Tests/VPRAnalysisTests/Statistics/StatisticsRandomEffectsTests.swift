@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class RandomEffectsTests: XCTestCase {
+final class StatisticsRandomEffectsTests: XCTestCase {
     func testDerSimonianLaird() {
         assertReferenceValue(RandomEffects.derSimonianLaird(effects: [0.12, -0.05, 0.3, 0.22, 0.01, 0.4], variances: [0.01, 0.02, 0.015, 0.03, 0.01, 0.05]).mean, 0.13127535646113925)
             // dl([0.12, -0.05, 0.3, 0.22, 0.01, 0.4], [0.01, 0.02, 0.015, 0.03, 0.01, 0.05]).mean_effect_re

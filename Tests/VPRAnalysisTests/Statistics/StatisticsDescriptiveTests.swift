@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class DescriptiveTests: XCTestCase {
+final class StatisticsDescriptiveTests: XCTestCase {
     func testMeanAndVariance() {
         assertReferenceValue(Descriptive.mean([3.1, 4.7, 2.2, 9.9, 5.0, 4.4, 3.3]), 4.657142857142857, relative: 1e-14)
             // np.mean([3.1, 4.7, 2.2, 9.9, 5.0, 4.4, 3.3])

@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class ChiSquaredTests: XCTestCase {
+final class StatisticsChiSquaredTests: XCTestCase {
     func testSurvival() {
         assertReferenceValue(ChiSquared.sf(1e-05, degreesOfFreedom: 1.0), 0.9974768716831944)
             // st.chi2.sf(1e-05, 1.0)

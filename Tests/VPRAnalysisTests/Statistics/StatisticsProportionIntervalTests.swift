@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class ProportionIntervalTests: XCTestCase {
+final class StatisticsProportionIntervalTests: XCTestCase {
     func testWilson() {
         assertReferenceValue(ProportionInterval.wilson(successes: 0, trials: 20, confidence: 0.95).lower, 0.0, absolute: 1e-15)
             // proportion_confint(0, 20, alpha=0.050000000000000044, method='wilson')[0]

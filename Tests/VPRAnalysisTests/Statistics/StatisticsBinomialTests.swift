@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class BinomialTests: XCTestCase {
+final class StatisticsBinomialTests: XCTestCase {
     func testPMF() {
         assertReferenceValue(Binomial.pmf(0, n: 10, p: 0.3), 0.0282475249)
             // st.binom.pmf(0, 10, 0.3)

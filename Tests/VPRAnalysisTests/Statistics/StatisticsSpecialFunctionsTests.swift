@@ -4,7 +4,7 @@
 import XCTest
 @testable import VPRAnalysis
 
-final class SpecialFunctionsTests: XCTestCase {
+final class StatisticsSpecialFunctionsTests: XCTestCase {
     func testLogGamma() {
         assertReferenceValue(SpecialFunctions.logGamma(1e-08), 18.42068073818021, absolute: 1e-15)
             // sc.gammaln(1e-08)
