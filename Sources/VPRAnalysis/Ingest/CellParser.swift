@@ -67,8 +67,24 @@ struct CellParser: Sendable {
         if bytes.count > 24 { return false }
         // Fast exit: a cell starting with a digit or a plain letter other than x/n is a value.
         let first = bytes[0]
-        if first < 0x80 && first != 0x2D && first != 0x78 && first != 0x58 && first != 0x6E && first != 0x4E {
-            return false
+        if first < 0x80 {
+            // «-», «x», «X», «n/a».
+            if first != 0x2D && first != 0x78 && first != 0x58 && first != 0x6E && first != 0x4E { return false }
+        } else {
+            // Only tokens starting with a dash, «х»/«Х» or «н»/«Н» can be missing-value tokens.
+            switch decoder.encoding {
+            case .utf8, .utf8BOM:
+                guard bytes.count >= 2 else { return false }
+                let second = bytes[1]
+                let candidate = first == 0xE2
+                    || (first == 0xD0 && (second == 0xA5 || second == 0xBD || second == 0x9D))
+                    || (first == 0xD1 && second == 0x85)
+                if !candidate { return false }
+            case .windows1251:
+                if first != 0x96 && first != 0x97 && first != 0xD5 && first != 0xF5 && first != 0xED && first != 0xCD {
+                    return false
+                }
+            }
         }
         return isMissingToken(bytes)
     }

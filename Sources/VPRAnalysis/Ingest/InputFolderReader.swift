@@ -106,7 +106,8 @@ public struct InputFolderReader: Sendable {
         var reader: ResultsTableReader?
         let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
             if reader == nil {
-                reader = ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog)
+                reader = ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog,
+                                            expectedRows: Self.estimatedRows(resultsURL, firstRow: record))
             }
             reader!.consume(record)
         }
@@ -114,6 +115,7 @@ public struct InputFolderReader: Sendable {
             return outcome
         }
         var results = reader ?? ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog)
+        reader = nil  // keep the results' storage uniquely owned, so finishing does not copy it
         let works = results.finish()
         outcome.rejected += results.rejected
         outcome.findings = results.findings
@@ -137,11 +139,19 @@ public struct InputFolderReader: Sendable {
             if school.municipality.isEmpty { school.municipality = details.municipality }
             schools[id] = school
         }
-        for result in results.results where schools[result.schoolID] == nil {
-            schools[result.schoolID] = School(id: result.schoolID)
+        for id in results.schoolIDsSeen where schools[id] == nil {
+            schools[id] = School(id: id)
         }
         outcome.dataset = Dataset(works: works, schools: schools, results: results.results)
         return outcome
+    }
+
+    /// Rows a file probably holds, judged by its size and the length of its first data row.
+    private static func estimatedRows(_ url: URL, firstRow: CSVRecord) -> Int {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int,
+              let first = firstRow.fields.first, let last = firstRow.fields.last else { return 0 }
+        let rowLength = max(16, last.end - first.start + 1)
+        return min(size / rowLength + 16, 20_000_000)
     }
 
     private func summary(_ file: String, _ dialect: CSVDialect, read: Int, rejected: Int) -> FileSummary {

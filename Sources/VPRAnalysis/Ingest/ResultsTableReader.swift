@@ -17,10 +17,18 @@ struct ResultsTableReader {
         var ignoredColumnReported: [Bool]
     }
 
+    /// Work, school and participant code; numeric codes are kept as numbers, which hash faster.
     private struct ParticipantKey: Hashable {
-        var work: Int
-        var schoolID: String
-        var studentID: String
+        var work: Int32
+        var school: Int32
+        var number: Int64
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(Int64(work) << 32 | Int64(school))
+            hasher.combine(number)
+            if number < 0 { hasher.combine(text) }
+        }
     }
 
     let file: String
@@ -60,7 +68,9 @@ struct ResultsTableReader {
     private var variants = ByteStringInterner()
     private var genders = ByteStringInterner()
 
-    init(file: String, header: InputFileScanner.Header, scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?) {
+    /// `expectedRows` (an estimate from the file size) sizes the tables once instead of growing them.
+    init(file: String, header: InputFileScanner.Header, scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?,
+         expectedRows: Int = 0) {
         self.file = file
         self.header = header
         self.scales = scales
@@ -84,6 +94,11 @@ struct ResultsTableReader {
         genderColumn = mapping[.gender]
         schoolNameColumn = mapping[.schoolName]
         municipalityColumn = mapping[.municipality]
+        if expectedRows > 0 {
+            results.reserveCapacity(expectedRows)
+            resultWork.reserveCapacity(expectedRows)
+            seen.reserveCapacity(expectedRows)
+        }
     }
 
     // MARK: - Rows
@@ -259,13 +274,21 @@ struct ResultsTableReader {
         }
 
         // Duplicates: the same participant on the same work in the same school.
-        let schoolID = record.fields[schoolColumn].hasEscapedQuotes
-            ? decoder.text(record, schoolColumn)
-            : schoolIDs.intern(record.trimmed(schoolColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        let schoolIndex = record.fields[schoolColumn].hasEscapedQuotes
+            ? record.unescaped(schoolColumn).withUnsafeBufferPointer { bytes in
+                schoolIDs.index(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+            }
+            : schoolIDs.index(record.trimmed(schoolColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        let schoolID = schoolIDs.values[schoolIndex]
         let studentID = record.fields[studentColumn].hasEscapedQuotes
             ? decoder.text(record, studentColumn)
             : decoder.string(studentBytes).trimmingWhitespaceAndNBSP()
-        let key = ParticipantKey(work: stateIndex, schoolID: schoolID, studentID: studentID)
+        var key = ParticipantKey(work: Int32(stateIndex), school: Int32(schoolIndex), number: -1, text: "")
+        if let number = Self.participantNumber(studentBytes), !record.fields[studentColumn].hasEscapedQuotes {
+            key.number = number
+        } else {
+            key.text = studentID
+        }
         if let first = seen[key] {
             return Rejection("повторная строка участника, первая — строка \(first)", studentColumn)
         }
@@ -275,8 +298,14 @@ struct ResultsTableReader {
         let classLabel = record.fields[classColumn].hasEscapedQuotes
             ? decoder.text(record, classColumn)
             : classLabels.intern(record.trimmed(classColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-        let variant = optionalText(record, variantColumn, interner: \.variants)
-        let gender = optionalText(record, genderColumn, interner: \.genders)
+        var variant = ""
+        if let bytes = optionalBytes(record, variantColumn) {
+            variant = variants.intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        }
+        var gender = ""
+        if let bytes = optionalBytes(record, genderColumn) {
+            gender = genders.intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        }
         let source = SourceLocation(file: file, line: record.line)
         results.append(StudentResult(work: work, schoolID: schoolID, classLabel: classLabel, studentID: studentID,
                                      variant: variant, primaryScore: primary, mark: mark, journalMark: journal,
@@ -384,14 +413,27 @@ struct ResultsTableReader {
         return specs
     }
 
-    private mutating func optionalText(_ record: CSVRecord, _ column: Int?,
-                                       interner: WritableKeyPath<ResultsTableReader, ByteStringInterner>) -> String {
-        guard let column, column < record.count else { return "" }
+    /// The bytes of an optional short text column, or nil when absent, missing or quoted with
+    /// doubled quotes (those are rare and decoded separately).
+    private func optionalBytes(_ record: CSVRecord, _ column: Int?) -> UnsafeBufferPointer<UInt8>? {
+        guard let column, column < record.count, !record.fields[column].hasEscapedQuotes else { return nil }
         let bytes = record.trimmed(column)
-        if cells.isMissing(bytes) { return "" }
-        if record.fields[column].hasEscapedQuotes { return decoder.text(record, column) }
-        let decoder = self.decoder
-        return self[keyPath: interner].intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
+        return cells.isMissing(bytes) ? nil : bytes
+    }
+
+    /// Every school id seen in a used or rejected row that got that far.
+    var schoolIDsSeen: [String] { schoolIDs.values }
+
+    /// A participant code made only of digits (at most 18), as a number.
+    static func participantNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes[0] != 0x30 || bytes.count == 1 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            let d = byte &- 0x30
+            if d > 9 { return nil }
+            value = value * 10 + Int64(d)
+        }
+        return value
     }
 
     private mutating func rememberSchoolDetails(_ record: CSVRecord, schoolID: String) {

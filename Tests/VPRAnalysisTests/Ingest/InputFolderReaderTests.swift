@@ -262,6 +262,20 @@ final class InputFolderReaderTests: XCTestCase {
         XCTAssertEqual(whole.results, chunked.results)
     }
 
+    func testSchoolIDsWithDoubledQuotesStayDistinctAndParticipantCodesKeepLeadingZeros() throws {
+        try fixture.writeStandard(results: """
+        year;school_id;class;subject;student_id;primary_score
+        2025;"A""1";5А;Математика;017;10
+        2025;"B""2";5А;Математика;17;10
+        2025;"B""2";5А;Математика;0017;10
+
+        """)
+        let dataset = try XCTUnwrap(fixture.read().dataset)
+        XCTAssertEqual(dataset.results.map(\.schoolID), ["A\"1", "B\"2", "B\"2"])
+        XCTAssertEqual(dataset.results.map(\.studentID), ["017", "17", "0017"])
+        XCTAssertEqual(Set(dataset.schools.keys), ["A\"1", "B\"2"])
+    }
+
     func testFileNamesAreFoundWhateverTheirCase() throws {
         try fixture.write("Scales.CSV", IngestFixture.scales)
         try fixture.write("RESULTS.csv", englishResults)
