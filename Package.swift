@@ -18,16 +18,19 @@ let package = Package(
         .target(name: "VPRSampleData", dependencies: ["VPRAnalysis"]),
         // One writer per output format, rendered from a view model.
         .target(name: "VPRReports", dependencies: ["VPRAnalysis"]),
+        // The calibration study: generated districts with a known truth run through the engine.
+        .target(name: "VPRStudy", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .executableTarget(
             name: "vpr-analyzer",
             dependencies: [
-                "VPRAnalysis", "VPRReports", "VPRSampleData",
+                "VPRAnalysis", "VPRReports", "VPRSampleData", "VPRStudy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
+        .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis"]),
     ],
     swiftLanguageModes: [.v6]

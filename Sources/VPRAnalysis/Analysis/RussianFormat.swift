@@ -1,0 +1,35 @@
+import Foundation
+
+/// Numbers and p-values written the Russian way (decimal comma), for explanations and reports.
+public enum RussianFormat {
+    /// `12,3` — a number with a fixed count of decimals and a decimal comma.
+    public static func number(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return "—" }
+        let text = String(format: "%.\(digits)f", value)
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// `35 %` — a share in percent.
+    public static func percent(_ share: Double, digits: Int = 0) -> String {
+        "\(number(share * 100, digits: digits)) %"
+    }
+
+    /// `p < 0,001`, `p = 0,013` — a p-value for a reader.
+    public static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "p не определено" }
+        if p < 0.001 {
+            let exponent = Int(floor(log10(max(p, 1e-300))))
+            return p < 1e-6 ? "p < 10^\(exponent + 1)" : "p < 0,001"
+        }
+        return "p = \(number(p, digits: 3))"
+    }
+
+    /// Russian plural form for a count: `plural(3, "работа", "работы", "работ")` → «работы».
+    public static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let n100 = abs(n) % 100, n10 = abs(n) % 10
+        if n100 >= 11 && n100 <= 14 { return many }
+        if n10 == 1 { return one }
+        if n10 >= 2 && n10 <= 4 { return few }
+        return many
+    }
+}

@@ -1,0 +1,87 @@
+/// Every threshold and weight of the analysis, with documented defaults.
+/// Loaded from a JSON file by `--config`; keys left out keep their defaults.
+public struct AnalysisConfig: Hashable, Sendable, Codable {
+    public var decision = DecisionConfig()
+    public var boundary = BoundaryConfig()
+    public var journal = JournalConfig()
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = AnalysisConfig.defaults
+        decision = try c.value(.decision, or: d.decision)
+        boundary = try c.value(.boundary, or: d.boundary)
+        journal = try c.value(.journal, or: d.journal)
+    }
+
+    /// The defaults, written out as `docs/config.default.json`.
+    public static let defaults = AnalysisConfig()
+}
+
+/// How evidence becomes the risk group.
+public struct DecisionConfig: Hashable, Sendable, Codable {
+    /// Probability that an honest school enters the risk group (family-wise error within the school, Holm).
+    public var schoolFalsePositiveRate = 0.01
+    /// Benjamini–Hochberg false discovery rate over every deciding test of the run.
+    public var falseDiscoveryRate = 0.05
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = DecisionConfig()
+        schoolFalsePositiveRate = try c.value(.schoolFalsePositiveRate, or: d.schoolFalsePositiveRate)
+        falseDiscoveryRate = try c.value(.falseDiscoveryRate, or: d.falseDiscoveryRate)
+    }
+}
+
+/// Settings of the `BOUNDARY` indicator (bunching at mark boundaries).
+public struct BoundaryConfig: Hashable, Sendable, Codable {
+    /// Fewest papers in the cells just below and at the boundaries for a (school, work) to be tested.
+    public var minPapersAtBoundaries = 5
+    /// Smallest estimated share of pulled borderline papers that matters (materiality).
+    public var minPulledShare = 0.15
+    /// Highest degree of the polynomial that models the region's smooth score distribution.
+    public var maxPolynomialDegree = 6
+    /// Strength of the ridge prior that keeps a small school's tilt near the region's shape.
+    public var tiltPriorPrecision = 1.0
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = BoundaryConfig()
+        minPapersAtBoundaries = try c.value(.minPapersAtBoundaries, or: d.minPapersAtBoundaries)
+        minPulledShare = try c.value(.minPulledShare, or: d.minPulledShare)
+        maxPolynomialDegree = try c.value(.maxPolynomialDegree, or: d.maxPolynomialDegree)
+        tiltPriorPrecision = try c.value(.tiltPriorPrecision, or: d.tiltPriorPrecision)
+    }
+}
+
+/// Settings of the `JOURNAL` indicator (journal marks against VPR marks).
+public struct JournalConfig: Hashable, Sendable, Codable {
+    /// Fewest students with both marks for a unit to be tested.
+    public var minStudents = 5
+    /// Smallest excess of a share over the region's mean that matters (materiality), as a fraction.
+    public var minShareExcess = 0.10
+    /// Schools whose share is this improbable under the first fit are left out of the region's null (robust fit).
+    public var trimPValue = 0.001
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = JournalConfig()
+        minStudents = try c.value(.minStudents, or: d.minStudents)
+        minShareExcess = try c.value(.minShareExcess, or: d.minShareExcess)
+        trimPValue = try c.value(.trimPValue, or: d.trimPValue)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The decoded value for a key, or the default when the key is absent.
+    func value<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+}

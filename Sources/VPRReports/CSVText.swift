@@ -1,0 +1,27 @@
+import Foundation
+
+/// Writes `;`-separated CSV the way a Russian-locale Excel opens it: UTF-8 with BOM, CRLF,
+/// RFC 4180 quoting, and text that would start a formula made inert.
+enum CSVText {
+    static func document(header: [String], rows: [[String]]) -> Data {
+        var text = "\u{FEFF}"
+        text += line(header)
+        for row in rows { text += line(row) }
+        return Data(text.utf8)
+    }
+
+    static func line(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ";") + "\r\n"
+    }
+
+    static func cell(_ raw: String) -> String {
+        var value = raw
+        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import VPRAnalysis
+import VPRReports
+
+/// `vpr-analyzer analyze [INPUT] --out DIR`: the whole run, from files to reports.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Проанализировать папку с результатами и записать перечень ОО и справки.")
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(name: .shortAndLong, help: "Папка для отчётов.")
+    var out: String = "reports"
+
+    @Option(help: "Файл настроек (JSON) с порогами и весами; неуказанные ключи берутся по умолчанию.")
+    var config: String?
+
+    @Option(help: "Дата отчёта ГГГГ-ММ-ДД (по умолчанию — сегодня), для воспроизводимых отчётов.")
+    var date: String?
+
+    func validate() throws {
+        if let date, !ReportDate.isValid(date) {
+            throw ValidationError("Дата должна быть в виде ГГГГ-ММ-ДД: \(date)")
+        }
+    }
+
+    func run() throws {
+        let terminal = Terminal(quiet: inputOptions.quiet)
+        let analysisConfig = try ConfigLoader.load(config)
+        terminal.say("Чтение данных из \(inputOptions.input)…")
+        let outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL)
+        terminal.printFiles(outcome.ingest.files)
+        terminal.print(outcome.ingest.diagnostics)
+        guard let analysis = outcome.analysis else {
+            terminal.error("Данные нельзя использовать; отчёты не записаны.")
+            throw ExitCode(2)
+        }
+        if !outcome.ingest.findings.isEmpty {
+            terminal.say("Замечаний к качеству данных: \(outcome.ingest.findings.count) (см. summary.md и results.json).")
+        }
+        let options = ReportOptions(date: date ?? ReportDate.today(), inputName: inputOptions.input)
+        let model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
+        let folder = OutputFolder(url: URL(fileURLWithPath: out, isDirectory: true))
+        let written: [String]
+        do {
+            written = try folder.write(model)
+        } catch {
+            terminal.error("Не удалось записать отчёты в \(out): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        terminal.say("Проанализировано ОО: \(analysis.schools.count), работ: \(analysis.works.count). "
+                     + "В группе риска: \(analysis.riskGroup.count).")
+        terminal.say("Записано в \(out): " + written.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import VPRSampleData
+
+/// `vpr-analyzer sample --seed N --out DIR`: writes a generated district in the input format.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Сгенерировать учебный набор данных района (с несколькими ОО с внесёнными искажениями).")
+
+    @Option(help: "Начальное значение генератора: один и тот же seed даёт одни и те же файлы.")
+    var seed: UInt64 = 2025
+
+    @Option(name: .shortAndLong, help: "Папка, куда записать файлы.")
+    var out: String
+
+    @Flag(help: "Записать также truth.json — какие ОО и как были искажены.")
+    var truth = false
+
+    func run() throws {
+        let district = DistrictGenerator(config: .district(seed: seed)).generate()
+        try district.write(to: URL(fileURLWithPath: out, isDirectory: true), includeTruth: truth)
+        let planted = district.truth.filter { !$0.manipulations.isEmpty }.count
+        FileHandle.standardError.write(Data(
+            "Записан район: ОО \(district.truth.count), результатов \(district.dataset.results.count), ОО с искажениями: \(planted) → \(out)\n".utf8))
+    }
+}

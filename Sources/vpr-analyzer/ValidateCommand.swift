@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import VPRAnalysis
+
+/// `vpr-analyzer validate INPUT`: checks the input and prints the findings without analysing.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Проверить входные файлы и напечатать замечания, не выполняя анализ.")
+
+    @OptionGroup var inputOptions: InputOptions
+
+    func run() throws {
+        var terminal = Terminal(quiet: inputOptions.quiet)
+        let ingest = InputFolderReader().read(folder: inputOptions.inputURL)
+        terminal.printFiles(ingest.files)
+        terminal.print(ingest.diagnostics)
+        for r in ingest.rejected.filter({ !$0.isAbsence }).prefix(20) {
+            terminal.say("\(r.location): строка отклонена: \(r.reason)")
+        }
+        terminal.print(ingest.findings.map { Diagnostic(.warning, $0.message, at: $0.location) })
+        guard let dataset = ingest.dataset else {
+            terminal.quiet = false
+            terminal.error("Данные нельзя использовать.")
+            throw ExitCode(2)
+        }
+        let works = Set(dataset.results.map(\.work)).sorted().map(\.title).joined(separator: ", ")
+        terminal.say("Данные пригодны: ОО \(Set(dataset.results.map(\.schoolID)).count), "
+                     + "результатов \(dataset.results.count); работы: \(works).")
+    }
+}
