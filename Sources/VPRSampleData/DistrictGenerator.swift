@@ -21,10 +21,17 @@ public struct DistrictGenerator: Sendable {
         return kinds.enumerated().map { (schoolID: "sch\(1001 + $0.offset)", kind: $0.element) }
     }
 
-    /// One call for `vpr-analyzer sample`: generate and write the folder.
+    /// One call for `vpr-analyzer sample --seed N --out DIR`: generate the bundled-sample district
+    /// (`GeneratorConfig.district(seed:)`) and write its folder, `truth.json` included unless told otherwise.
     @discardableResult
     public static func writeSample(seed: UInt64, to folder: URL, includeTruth: Bool = true) throws -> GeneratedDistrict {
-        let district = DistrictGenerator(config: .district(seed: seed)).generate()
+        try writeSample(config: .district(seed: seed), to: folder, includeTruth: includeTruth)
+    }
+
+    /// Generates any config and writes its folder.
+    @discardableResult
+    public static func writeSample(config: GeneratorConfig, to folder: URL, includeTruth: Bool = true) throws -> GeneratedDistrict {
+        let district = DistrictGenerator(config: config).generate()
         try district.write(to: folder, includeTruth: includeTruth)
         return district
     }

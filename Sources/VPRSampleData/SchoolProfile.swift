@@ -46,7 +46,7 @@ enum SchoolDirectory {
 
     static func profiles(seed: UInt64, kinds: [(schoolID: String, kind: SchoolKind)]) -> [SchoolProfile] {
         var names = Xoshiro256StarStar(seed: seed, stream: ["names"])
-        var numbers = Array(2...(kinds.count * 2 + 20))
+        var numbers = Array(2...(kinds.count + 12))
         names.shuffle(&numbers)
         var villages = villages
         names.shuffle(&villages)

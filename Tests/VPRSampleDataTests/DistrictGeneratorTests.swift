@@ -315,3 +315,23 @@ final class DistrictGeneratorTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 }
+
+final class SampleCommandAPITests: XCTestCase {
+    func testOneCallWritesTheBundledSampleFolder() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vpr-sample-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let start = Date()
+        let d = try DistrictGenerator.writeSample(seed: 2025, to: out)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        for name in ["results.csv", "schools.csv", "scales.csv", "tasks.csv", "truth.json"] {
+            XCTAssert(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+        }
+        XCTAssertEqual(d.truth.count, 40)
+        if ProcessInfo.processInfo.environment["VPR_TUNE"] == "1" {
+            let text = CP1251.decode([UInt8](try Data(contentsOf: out.appendingPathComponent("results.csv"))))
+            print(text.split(separator: "\r\n").prefix(6).joined(separator: "\n"))
+            print(try String(contentsOf: out.appendingPathComponent("schools.csv"), encoding: .utf8))
+            print(String(data: try d.truthJSON(), encoding: .utf8)!.prefix(800))
+        }
+    }
+}
