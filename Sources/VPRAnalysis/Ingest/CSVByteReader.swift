@@ -29,7 +29,7 @@ struct CSVByteReader {
         while true {
             if !atEnd {
                 let data = try handle.read(upToCount: chunkSize) ?? Data()
-                if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+                if data.isEmpty { atEnd = true } else { data.withUnsafeBytes { buffer.append(contentsOf: $0) } }
             }
             if toSkip > 0 {
                 let n = min(toSkip, buffer.count)

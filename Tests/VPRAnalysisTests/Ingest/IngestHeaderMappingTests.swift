@@ -2,7 +2,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Recognising English and Russian headers, task columns and cell values.
-final class HeaderMappingTests: XCTestCase {
+final class IngestHeaderMappingTests: XCTestCase {
     private func role(_ header: String) -> ColumnRole? { HeaderVocabulary.results.role(of: header) }
 
     func testRussianResultHeadersAreRecognisedWhateverTheCaseAndSpaces() {

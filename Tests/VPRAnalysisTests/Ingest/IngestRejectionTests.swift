@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Every reason a results row is rejected, with the line and column of the offending field.
-final class InputFolderReaderRejectionTests: XCTestCase {
+final class IngestRejectionTests: XCTestCase {
     private var fixture: IngestFixture!
 
     override func setUpWithError() throws { fixture = try IngestFixture() }

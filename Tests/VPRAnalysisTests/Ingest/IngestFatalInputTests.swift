@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Inputs that cannot be used at all: no dataset, an error that says why and where.
-final class InputFolderReaderFatalTests: XCTestCase {
+final class IngestFatalInputTests: XCTestCase {
     private var fixture: IngestFixture!
 
     override func setUpWithError() throws { fixture = try IngestFixture() }

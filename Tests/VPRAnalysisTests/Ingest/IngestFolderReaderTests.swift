@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Reading a whole input folder: encodings, separators, Russian exports, absences, derived values.
-final class InputFolderReaderTests: XCTestCase {
+final class IngestFolderReaderTests: XCTestCase {
     private var fixture: IngestFixture!
 
     override func setUpWithError() throws { fixture = try IngestFixture() }

@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// The byte-level CSV reader: quoting, line ends, blank lines and physical line numbers.
-final class CSVByteReaderTests: XCTestCase {
+final class IngestCSVByteReaderTests: XCTestCase {
     private struct Row: Equatable {
         var line: Int
         var fields: [String]

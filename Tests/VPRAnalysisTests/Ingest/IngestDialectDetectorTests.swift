@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Encoding and separator detection, and the hand-written Windows-1251 table.
-final class DialectDetectorTests: XCTestCase {
+final class IngestDialectDetectorTests: XCTestCase {
     private func detect(_ bytes: [UInt8], prefix: Int = 4 << 20, chunk: Int = 1 << 20) throws -> CSVDialect? {
         let fixture = try IngestFixture()
         defer { fixture.remove() }

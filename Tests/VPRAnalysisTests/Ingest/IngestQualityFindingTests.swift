@@ -3,7 +3,7 @@ import XCTest
 @testable import VPRAnalysis
 
 /// Data-quality findings on rows that are still used: the value is kept, the specialist is told.
-final class InputFolderReaderFindingTests: XCTestCase {
+final class IngestQualityFindingTests: XCTestCase {
     private var fixture: IngestFixture!
 
     override func setUpWithError() throws { fixture = try IngestFixture() }
