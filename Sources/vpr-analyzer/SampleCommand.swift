@@ -17,8 +17,16 @@ struct SampleCommand: ParsableCommand {
     @Flag(help: "Записать также truth.json — какие ОО и как были искажены.")
     var truth = false
 
+    @Flag(help: "Район без искажений (все ОО объективны).")
+    var honest = false
+
+    @Option(help: "Число ОО в районе.")
+    var schools = 40
+
     func run() throws {
-        let district = DistrictGenerator(config: .district(seed: seed)).generate()
+        var config = GeneratorConfig(seed: seed, schoolCount: schools)
+        if honest { config = .honest(seed: seed, schoolCount: schools) }
+        let district = DistrictGenerator(config: config).generate()
         try district.write(to: URL(fileURLWithPath: out, isDirectory: true), includeTruth: truth)
         let planted = district.truth.filter { !$0.manipulations.isEmpty }.count
         FileHandle.standardError.write(Data(

@@ -4,6 +4,11 @@ public struct AnalysisConfig: Hashable, Sendable, Codable {
     public var decision = DecisionConfig()
     public var boundary = BoundaryConfig()
     public var journal = JournalConfig()
+    public var high = HighConfig()
+    public var inversion = InversionConfig()
+    public var similarity = SimilarityConfig()
+    public var personFit = PersonFitConfig()
+    public var cohort = CohortConfig()
 
     public init() {}
 
@@ -13,6 +18,11 @@ public struct AnalysisConfig: Hashable, Sendable, Codable {
         decision = try c.value(.decision, or: d.decision)
         boundary = try c.value(.boundary, or: d.boundary)
         journal = try c.value(.journal, or: d.journal)
+        high = try c.value(.high, or: d.high)
+        inversion = try c.value(.inversion, or: d.inversion)
+        similarity = try c.value(.similarity, or: d.similarity)
+        personFit = try c.value(.personFit, or: d.personFit)
+        cohort = try c.value(.cohort, or: d.cohort)
     }
 
     /// The defaults, written out as `docs/config.default.json`.

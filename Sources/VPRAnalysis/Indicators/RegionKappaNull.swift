@@ -15,7 +15,7 @@ struct RegionKappaNull {
                 variances.append(k.standardError * k.standardError)
             }
         }
-        guard effects.count >= RegionJournalNull.minimumSchools else { return }
+        guard effects.count >= RegionJournalNull.minimumUnits else { return }
         let re = RandomEffects.derSimonianLaird(effects: effects, variances: variances)
         mean = re.mean
         tau2 = re.tau2

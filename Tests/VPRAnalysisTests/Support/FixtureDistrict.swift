@@ -65,7 +65,7 @@ struct FixtureDistrict {
 
     /// Sets the journal mark equal to the VPR mark for a share of students.
     mutating func matchJournal(school id: String, rate: Double) {
-        for i in results.indices where results[i].schoolID == id where random.bernoulli(rate) {
+        for i in results.indices where results[i].schoolID == id && random.bernoulli(rate) {
             results[i].journalMark = results[i].mark
         }
     }

@@ -1,0 +1,4 @@
+/// Settings of the `HIGH` indicator.
+public struct HighConfig: Hashable, Sendable, Codable {
+    public init() {}
+}
