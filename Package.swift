@@ -28,10 +28,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
-        .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"]),
+        .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
-        .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis"]),
+        .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis", "VPRSampleData", "vpr-analyzer"]),
     ],
     swiftLanguageModes: [.v6]
 )
