@@ -110,3 +110,24 @@ final class CohortTests: XCTestCase {
         XCTAssertEqual(config.minDrop, CohortConfig().minDrop)
     }
 }
+
+/// The Russian descriptions behind `vpr-analyzer explain` (COHORT's among them).
+final class CohortDescriptionTests: XCTestCase {
+    func testEveryIndicatorHasARussianDescriptionWithItsSections() {
+        for code in IndicatorCode.allCases {
+            let text = code.russianDescription
+            XCTAssertTrue(text.hasPrefix("\(code.rawValue) — \(code.russianName)"), text)
+            for section in ["Что измеряет.", "Нулевая модель и статистика.", "Как читать."] {
+                XCTAssertTrue(text.contains(section), "\(code.rawValue): \(section)")
+            }
+            XCTAssertFalse(code.russianSections.figures.isEmpty)
+        }
+    }
+
+    func testCohortDescriptionNamesItsFiguresInResultsJSON() {
+        let text = IndicatorCode.cohort.russianDescription
+        for name in ["earlier_mean_z", "later_mean_z", "change", "region_change_centre", "drop_below_region"] {
+            XCTAssertTrue(text.contains(name), name)
+        }
+    }
+}
