@@ -1,0 +1,179 @@
+import Foundation
+
+/// `INVERSION` (federal criterion 2): the school does basic tasks (Б) worse and advanced and high tasks (П, В)
+/// better than the region's students **with the same total score** would.
+///
+/// Conditioning on the total makes a strong school's good results on hard tasks expected, not suspicious.
+/// Help during the test (answers supplied on failed tasks, hard ones included) leaves a student with fewer
+/// basic points than honest students of the same total. The school's mean contrast is judged against the
+/// region's between-school distribution of contrasts (a robust random-effects model), because honest schools
+/// differ somewhat in their task profiles.
+public struct InversionOfLevels: Indicator {
+    public let code = IndicatorCode.inversion
+
+    public init() {}
+
+    /// One (school, work): the school's contrast and its sampling variance under the region's expectation.
+    struct Unit {
+        var key: SchoolWorkKey
+        var participants: Int
+        /// Students with every leveled task score.
+        var students: Int
+        var basicResidual: Double
+        var harderResidual: Double
+        var contrast: Double
+        var samplingVariance: Double
+        var observedBasicShare: Double
+        var expectedBasicShare: Double
+    }
+
+    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+        let config = context.config.inversion
+        var tests: [IndicatorTest] = []
+        var pooledZ: [String: [Double]] = [:]
+        var pooledUnits: [String: [Unit]] = [:]
+        for work in context.works {
+            guard let spec = context.dataset.works[work], let profile = TaskLevelProfile(spec: spec) else { continue }
+            let units = self.units(work: work, profile: profile, context: context, config: config)
+            let usable = units.filter { $0.students >= config.minStudents && $0.samplingVariance > 0 }
+            let null = usable.count >= config.minSchools
+                ? Self.robustNull(contrasts: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
+                                  trimP: config.trimPValue)
+                : nil
+            for unit in units {
+                let eligible = null != nil && unit.students >= config.minStudents && unit.samplingVariance > 0
+                let centre = null?.mean ?? .nan, tau2 = null?.tau2 ?? .nan
+                let se = (unit.samplingVariance + tau2).squareRoot()
+                let z = eligible ? (unit.contrast - centre) / se : .nan
+                let p = eligible ? Normal.sf(z) : 1
+                if eligible {
+                    pooledZ[unit.key.schoolID, default: []].append(z)
+                    pooledUnits[unit.key.schoolID, default: []].append(unit)
+                }
+                tests.append(makeTest(unit: unit, work: work, profile: profile, centre: centre, tau2: tau2, z: z, p: p,
+                                      eligible: eligible, config: config))
+            }
+        }
+        tests += pooledTests(pooledZ, pooledUnits, context: context, config: config)
+        return tests
+    }
+
+    /// Every school's contrast on one work against the rest of the region.
+    func units(work: Work, profile: TaskLevelProfile, context: AnalysisContext, config: InversionConfig) -> [Unit] {
+        let keys = context.keys(of: work)
+        var region = InversionExpectation(basicMax: profile.basicMax, harderMax: profile.harderMax)
+        var perSchool: [(SchoolWorkKey, Int, [(basic: Int, harder: Int)], InversionExpectation)] = []
+        for key in keys {
+            let results = context.results(key)
+            let points = results.compactMap(profile.points)
+            var own = InversionExpectation(basicMax: profile.basicMax, harderMax: profile.harderMax)
+            for p in points { own.add(basic: p.basic, harder: p.harder); region.add(basic: p.basic, harder: p.harder) }
+            perSchool.append((key, results.count, points, own))
+        }
+        let weight = 1 / Double(profile.basicMax) + 1 / Double(profile.harderMax)
+        return perSchool.map { key, participants, points, own in
+            let rest = region.subtracting(own)
+            var residual = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, n = 0
+            for p in points {
+                guard let e = rest.expected(total: p.basic + p.harder, minCount: config.minStudentsPerTotal) else { continue }
+                residual += Double(p.basic) - e.mean
+                variance += e.variance
+                observed += Double(p.basic)
+                expectedSum += e.mean
+                n += 1
+            }
+            let count = Double(max(n, 1))
+            let basicResidual = residual / count / Double(profile.basicMax)
+            let harderResidual = -residual / count / Double(profile.harderMax)
+            return Unit(key: key, participants: participants, students: n, basicResidual: basicResidual,
+                        harderResidual: harderResidual, contrast: harderResidual - basicResidual,
+                        samplingVariance: weight * weight * variance / (count * count),
+                        observedBasicShare: observed / count / Double(profile.basicMax),
+                        expectedBasicShare: expectedSum / count / Double(profile.basicMax))
+        }
+    }
+
+    /// DerSimonian–Laird centre and between-school variance τ², refitted without schools whose contrast is
+    /// improbable (two-sided p < trimP) under the previous fit, up to two rounds.
+    static func robustNull(contrasts: [Double], variances: [Double], trimP: Double) -> (mean: Double, tau2: Double) {
+        var keep = Array(contrasts.indices)
+        var fit = RandomEffects.derSimonianLaird(effects: contrasts, variances: variances)
+        for _ in 0..<2 {
+            let next = keep.filter { i in
+                let z = (contrasts[i] - fit.mean) / (variances[i] + fit.tau2).squareRoot()
+                return 2 * Normal.sf(abs(z)) >= trimP
+            }
+            guard next.count != keep.count, next.count >= 2 else { break }
+            keep = next
+            fit = RandomEffects.derSimonianLaird(effects: keep.map { contrasts[$0] }, variances: keep.map { variances[$0] })
+        }
+        return fit
+    }
+
+    func makeTest(unit: Unit, work: Work, profile: TaskLevelProfile, centre: Double, tau2: Double, z: Double, p: Double,
+                  eligible: Bool, config: InversionConfig) -> IndicatorTest {
+        let excess = unit.contrast - centre
+        let figures = [
+            Figure("students_with_task_scores", Double(unit.students)),
+            Figure("basic_max_points", Double(profile.basicMax)),
+            Figure("harder_max_points", Double(profile.harderMax)),
+            Figure("basic_share_observed", unit.observedBasicShare),
+            Figure("basic_share_expected_at_same_total", unit.expectedBasicShare),
+            Figure("basic_residual_share", unit.basicResidual),
+            Figure("harder_residual_share", unit.harderResidual),
+            Figure("contrast", unit.contrast),
+            Figure("sampling_variance", unit.samplingVariance),
+            Figure("region_centre", centre),
+            Figure("region_tau2", tau2),
+            Figure("z", z),
+        ]
+        let explanation = "В работе «\(work.title)» ученики ОО при том же общем балле выполнили задания базового уровня "
+            + "\(Self.signedPercent(unit.basicResidual)), а задания повышенного и высокого уровня "
+            + "\(Self.signedPercent(unit.harderResidual)), чем в среднем по региону (контраст "
+            + "\(RussianFormat.number(unit.contrast * 100, digits: 1)) п. п. при центре региона "
+            + "\(RussianFormat.number(centre * 100, digits: 1)) п. п. и обычном разбросе между ОО; \(RussianFormat.pValue(p)))."
+        return IndicatorTest(
+            code: code, direction: "inversion", category: .vpr, scope: .schoolWork, schoolID: unit.key.schoolID,
+            work: work, participants: unit.participants, eligible: eligible,
+            statisticName: "контраст остатков (повышенный и высокий уровень минус базовый) при том же общем балле",
+            statistic: unit.contrast, pValue: p,
+            effectName: "превышение контраста над центром региона, доля максимального балла", effectSize: excess,
+            material: eligible && excess.isFinite && excess >= config.minContrast, explanation: explanation, figures: figures)
+    }
+
+    /// The school as a whole: Stouffer's pooled z over its works, scaled by the spread of the region's pooled values.
+    func pooledTests(_ pooledZ: [String: [Double]], _ pooledUnits: [String: [Unit]], context: AnalysisContext,
+                     config: InversionConfig) -> [IndicatorTest] {
+        let schools = context.schoolIDs.filter { (pooledZ[$0]?.count ?? 0) > 1 }
+        let pooled = schools.map { StoufferEmpiricalNull.pooled(pooledZ[$0]!) }
+        let scale = StoufferEmpiricalNull.scale(pooled, minimumUnits: config.minSchools)
+        return zip(schools, pooled).map { schoolID, zPooled in
+            let units = pooledUnits[schoolID]!
+            let students = units.reduce(0) { $0 + $1.students }
+            let participants = units.reduce(0) { $0 + $1.participants }
+            let contrast = units.reduce(0.0) { $0 + $1.contrast * Double($1.students) } / Double(max(students, 1))
+            let p = Normal.sf(zPooled / scale)
+            let works = units.count
+            let explanation = "По \(works) \(RussianFormat.plural(works, "работе", "работам", "работам")) ОО в среднем "
+                + "контраст остатков (задания повышенного и высокого уровня минус базового при том же общем балле) "
+                + "\(RussianFormat.number(contrast * 100, digits: 1)) п. п.; сводная z-оценка "
+                + "\(RussianFormat.number(zPooled, digits: 2)) при разбросе сводных оценок ОО региона "
+                + "\(RussianFormat.number(scale, digits: 2)) (\(RussianFormat.pValue(p)))."
+            return IndicatorTest(
+                code: code, direction: "inversion", category: .vpr, scope: .school, schoolID: schoolID, work: nil,
+                participants: participants, eligible: true,
+                statisticName: "сводная z-оценка контраста по работам (Стауффер)", statistic: zPooled, pValue: p,
+                effectName: "средний контраст остатков, доля максимального балла", effectSize: contrast,
+                material: contrast >= config.minContrast, explanation: explanation,
+                figures: [Figure("works", Double(works)), Figure("students_with_task_scores", Double(students)),
+                          Figure("pooled_z", zPooled), Figure("region_scale_of_pooled_z", scale),
+                          Figure("mean_contrast", contrast)])
+        }
+    }
+
+    /// «на 4,2 % хуже» / «на 3,1 % лучше» (percent of the level's maximum points).
+    static func signedPercent(_ share: Double) -> String {
+        let word = share < 0 ? "хуже" : "лучше"
+        return "на \(RussianFormat.number(abs(share) * 100, digits: 1)) % \(word)"
+    }
+}
