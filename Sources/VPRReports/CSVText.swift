@@ -16,10 +16,12 @@ enum CSVText {
 
     static func cell(_ raw: String) -> String {
         var value = raw
-        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(value) == nil {
+        // Excel and LibreOffice start a formula on these; tab and CR too (OWASP "CSV injection").
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
             value = "'" + value
         }
-        if value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        if value.unicodeScalars.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value

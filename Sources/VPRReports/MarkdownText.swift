@@ -9,9 +9,21 @@ struct MarkdownText {
         escapeText(s).replacingOccurrences(of: "|", with: "\\|")
     }
 
-    /// Input text in prose: no raw HTML, no line breaks.
+    /// Input text in prose: no raw HTML, no line breaks, no Markdown markup (emphasis, links, code).
+    /// Backslashes are escaped first, so that `\|` in a name cannot undo the pipe's escape in a table.
     static func escapeText(_ s: String) -> String {
-        s.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(c)
+            case "\r\n", "\r", "\n": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -35,8 +35,9 @@ public struct OutputFolder: Sendable {
             for (tmp, _) in temporary { try? fm.removeItem(at: tmp) }
             throw error
         }
-        for (tmp, final) in temporary {
+        for (i, (tmp, final)) in temporary.enumerated() {
             if rename(tmp.path, final.path) != 0 {
+                for (left, _) in temporary[i...] { try? fm.removeItem(at: left) }
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
             }
         }

@@ -21,7 +21,7 @@ public struct SummaryMarkdownWriter: ReportWriter {
         md.line("- Проанализировано ОО: \(a.schools.count); работ: \(a.works.count); результатов участников: \(participants).")
         md.line("- В группу риска включено ОО: **\(a.riskGroup.count)**"
                 + (a.riskGroup.isEmpty ? "." : " (" + categoryCounts(a.riskGroup) + ")."))
-        md.line("- Строк результатов прочитано: \(model.totals.read) = использовано \(model.totals.used) + "
+        md.line("- Строк во входных файлах прочитано: \(model.totals.read) = использовано \(model.totals.used) + "
                 + "отклонено \(model.totals.rejected) (из них отсутствовавших участников: \(model.totals.absent)).")
         if !model.ingest.findings.isEmpty {
             md.line("- Замечаний к качеству данных: \(model.ingest.findings.count) (см. раздел «Качество данных»).")
@@ -56,12 +56,12 @@ public struct SummaryMarkdownWriter: ReportWriter {
                 md.line()
                 for t in s.evidence {
                     md.line("- **\(t.code.rawValue)** — \(t.code.russianName). \(MarkdownText.escapeText(t.explanation)) "
-                            + "Скорректированное p = \(RussianFormat.number(t.schoolAdjustedP ?? 1, digits: 4)); "
-                            + "\(t.effectName): \(effect(t)).")
+                            + "Скорректированное p \(adjustedP(t)); \(t.effectName): \(effect(t))"
+                            + (effect(t).hasSuffix(".") ? "" : "."))
                 }
                 let classes = classNotes(for: s, in: a)
                 if !classes.isEmpty {
-                    md.line("- Классы, где расхождение с журналом заметнее всего: \(classes).")
+                    md.line("- Классы, где расхождение с журналом заметнее всего: \(MarkdownText.escapeText(classes)).")
                 }
                 md.line()
             }
@@ -73,7 +73,7 @@ public struct SummaryMarkdownWriter: ReportWriter {
         for w in a.works {
             let n = max(w.participants, 1), j = w.journal, jn = max(j.total, 1)
             let marks = w.marks.map { RussianFormat.percent(Double($0) / Double(n)) }
-            md.line("| \(model.title(w.work)) | \(w.schools) | \(w.participants) | " + marks.joined(separator: " | ")
+            md.line("| \(MarkdownText.escapeCell(model.title(w.work))) | \(w.schools) | \(w.participants) | " + marks.joined(separator: " | ")
                     + " | \(RussianFormat.percent(Double(j.lowered) / Double(jn))) | "
                     + "\(RussianFormat.percent(Double(j.confirmed) / Double(jn))) | "
                     + "\(RussianFormat.percent(Double(j.raised) / Double(jn))) |")
@@ -101,6 +101,12 @@ public struct SummaryMarkdownWriter: ReportWriter {
         }.joined(separator: "; ")
     }
 
+    /// «= 0,0123», or «менее 0,0001» rather than a misleading «= 0,0000».
+    func adjustedP(_ t: IndicatorTest) -> String {
+        let p = t.schoolAdjustedP ?? 1
+        return p < 0.0001 ? "менее 0,0001" : "= " + RussianFormat.number(p, digits: 4)
+    }
+
     func effect(_ t: IndicatorTest) -> String {
         t.code == .boundary ? RussianFormat.percent(t.effectSize) : "\(RussianFormat.number(t.effectSize * 100)) п. п."
     }
@@ -121,12 +127,13 @@ public struct SummaryMarkdownWriter: ReportWriter {
         md.line("| Файл | Кодировка | Разделитель | Прочитано строк | Использовано | Отклонено | из них отсутствовали |")
         md.line("|---|---|---|---|---|---|---|")
         for f in model.ingest.files {
-            md.line("| \(f.file) | \(f.encoding.rawValue) | `\(f.delimiter == "\t" ? "табуляция" : f.delimiter)` | "
+            md.line("| \(f.file) | \(f.encoding.russianName) | `\(f.delimiter == "\t" ? "табуляция" : f.delimiter)` | "
                     + "\(f.rowsRead) | \(f.rowsUsed) | \(f.rowsRejected) | \(f.rowsAbsent) |")
         }
         md.line()
-        if model.totals.rejected > model.totals.absent {
-            md.line("Отклонённые строки с причинами записаны в `rejected-rows.csv`.")
+        if RejectedRowsCSVWriter().applies(to: model) {
+            md.line("Строки, не вошедшие в анализ (в том числе отсутствовавшие участники), с указанием места и причины "
+                    + "записаны в `rejected-rows.csv`.")
             md.line()
         }
         let findings = model.ingest.findings
