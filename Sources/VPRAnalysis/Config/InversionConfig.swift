@@ -11,8 +11,8 @@ public struct InversionConfig: Hashable, Sendable, Codable {
     /// of the region's null and the fit is repeated (robust fit, up to two rounds).
     public var trimPValue = 0.001
     /// Smallest contrast above the region's centre that matters (materiality): advanced-task residual minus
-    /// basic-task residual, as shares of the maximum points of each level.
-    public var minContrast = 0.05
+    /// basic-task residual, in mean task success rates (0,02 = 2 percentage points).
+    public var minContrast = 0.02
 
     public init() {}
 

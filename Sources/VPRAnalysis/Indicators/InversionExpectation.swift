@@ -1,27 +1,21 @@
-/// The region's expected points on basic tasks for a student with a given total on leveled tasks:
-/// per total T the count, Σb and Σb² of basic points; sparse totals borrow a symmetric window of neighbours,
-/// the expectation being T times the window's ratio of basic points to total points.
+/// The region's expected value of one per-student quantity (a success rate) at a given total score on leveled
+/// tasks, with its residual variance: per total T the count and the sums needed for a local linear fit in T;
+/// sparse totals borrow a symmetric window of neighbouring totals until it holds enough students.
 struct InversionExpectation: Sendable {
-    var basicMax: Int
-    var harderMax: Int
     var count: [Double]
-    var sumBasic: [Double]
-    var sumBasicSquared: [Double]
+    var sumY: [Double]
+    var sumY2: [Double]
 
-    init(basicMax: Int, harderMax: Int) {
-        self.basicMax = basicMax
-        self.harderMax = harderMax
-        let cells = basicMax + harderMax + 1
-        count = Array(repeating: 0, count: cells)
-        sumBasic = count
-        sumBasicSquared = count
+    init(maxTotal: Int) {
+        count = Array(repeating: 0, count: maxTotal + 1)
+        sumY = count
+        sumY2 = count
     }
 
-    mutating func add(basic: Int, harder: Int) {
-        let t = basic + harder
-        count[t] += 1
-        sumBasic[t] += Double(basic)
-        sumBasicSquared[t] += Double(basic * basic)
+    mutating func add(total: Int, value y: Double) {
+        count[total] += 1
+        sumY[total] += y
+        sumY2[total] += y * y
     }
 
     /// The region without one school's students (leave-one-school-out, so a school is not its own norm).
@@ -29,35 +23,33 @@ struct InversionExpectation: Sendable {
         var out = self
         for t in count.indices {
             out.count[t] -= other.count[t]
-            out.sumBasic[t] -= other.sumBasic[t]
-            out.sumBasicSquared[t] -= other.sumBasicSquared[t]
+            out.sumY[t] -= other.sumY[t]
+            out.sumY2[t] -= other.sumY2[t]
         }
         return out
     }
 
-    /// Expected basic points and their variance at total `total`, from at least `minCount` students
-    /// (or every student when the region has fewer); nil when the region has none.
+    /// Expected value and residual variance at total `t` from a local linear fit over a window holding at
+    /// least `minCount` students (or every student when the region has fewer); nil when the region has none.
     func expected(total t: Int, minCount: Int) -> (mean: Double, variance: Double)? {
-        let low = max(0, t - harderMax), high = min(t, basicMax)
-        if low == high { return (Double(low), 0) }
         let last = count.count - 1
         var width = 0
-        var c = 0.0, sb = 0.0, sb2 = 0.0, st = 0.0, sbt = 0.0, st2 = 0.0
+        var c = 0.0, sy = 0.0, sy2 = 0.0, st = 0.0, st2 = 0.0, syt = 0.0
         while true {
             for u in Set([t - width, t + width]) where u >= 0 && u <= last {
-                let tu = Double(u)
-                c += count[u]; sb += sumBasic[u]; sb2 += sumBasicSquared[u]
-                st += count[u] * tu; sbt += sumBasic[u] * tu; st2 += count[u] * tu * tu
+                let x = Double(u - t)
+                c += count[u]; sy += sumY[u]; sy2 += sumY2[u]
+                st += count[u] * x; st2 += count[u] * x * x; syt += sumY[u] * x
             }
             if c >= Double(minCount) || (t - width <= 0 && t + width >= last) { break }
             width += 1
         }
-        guard c > 0, st > 0 else { return nil }
-        let ratio = sb / st
-        let mean = min(max(ratio * Double(t), Double(low)), Double(high))
-        // Second moment of b about the ratio line b = ratio·T over the window.
-        let moment = max(0, (sb2 - 2 * ratio * sbt + ratio * ratio * st2) / c)
-        let bound = Double(high - low) * Double(high - low) / 4
-        return (mean, min(moment, bound))
+        guard c > 0 else { return nil }
+        // Fit y = a + b·(T − t) over the window; the expectation at t is a.
+        let varT = st2 / c - (st / c) * (st / c)
+        let b = varT > 1e-12 ? (syt / c - (st / c) * (sy / c)) / varT : 0
+        let a = sy / c - b * st / c
+        let rss = sy2 - 2 * a * sy - 2 * b * syt + a * a * c + 2 * a * b * st + b * b * st2
+        return (a, max(0, rss / c))
     }
 }

@@ -34,7 +34,7 @@ public struct InversionOfLevels: Indicator {
         var pooledUnits: [String: [Unit]] = [:]
         for work in context.works {
             guard let spec = context.dataset.works[work], let profile = TaskLevelProfile(spec: spec) else { continue }
-            let units = self.units(work: work, profile: profile, context: context, config: config)
+            let units = self.units(work: work, spec: spec, profile: profile, context: context, config: config)
             let usable = units.filter { $0.students >= config.minStudents && $0.samplingVariance > 0 }
             let null = usable.count >= config.minSchools
                 ? Self.robustNull(contrasts: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
@@ -59,37 +59,51 @@ public struct InversionOfLevels: Indicator {
     }
 
     /// Every school's contrast on one work against the rest of the region.
-    func units(work: Work, profile: TaskLevelProfile, context: AnalysisContext, config: InversionConfig) -> [Unit] {
+    func units(work: Work, spec: WorkSpec, profile: TaskLevelProfile, context: AnalysisContext,
+               config: InversionConfig) -> [Unit] {
         let keys = context.keys(of: work)
-        var region = InversionExpectation(basicMax: profile.basicMax, harderMax: profile.harderMax)
-        var perSchool: [(SchoolWorkKey, Int, [(basic: Int, harder: Int)], InversionExpectation)] = []
+        typealias Sums = (basic: InversionExpectation, harder: InversionExpectation, contrast: InversionExpectation)
+        func empty() -> Sums {
+            (InversionExpectation(maxTotal: profile.maxTotal), InversionExpectation(maxTotal: profile.maxTotal),
+             InversionExpectation(maxTotal: profile.maxTotal))
+        }
+        var region = empty()
+        var perSchool: [(SchoolWorkKey, Int, [(total: Int, basic: Double, harder: Double)], Sums)] = []
         for key in keys {
             let results = context.results(key)
-            let points = results.compactMap(profile.points)
-            var own = InversionExpectation(basicMax: profile.basicMax, harderMax: profile.harderMax)
-            for p in points { own.add(basic: p.basic, harder: p.harder); region.add(basic: p.basic, harder: p.harder) }
-            perSchool.append((key, results.count, points, own))
+            let students = results.compactMap { profile.profile($0, tasks: spec.tasks) }
+            var own = empty()
+            for s in students {
+                own.basic.add(total: s.total, value: s.basic)
+                own.harder.add(total: s.total, value: s.harder)
+                own.contrast.add(total: s.total, value: s.harder - s.basic)
+                region.basic.add(total: s.total, value: s.basic)
+                region.harder.add(total: s.total, value: s.harder)
+                region.contrast.add(total: s.total, value: s.harder - s.basic)
+            }
+            perSchool.append((key, results.count, students, own))
         }
-        let weight = 1 / Double(profile.basicMax) + 1 / Double(profile.harderMax)
-        return perSchool.map { key, participants, points, own in
-            let rest = region.subtracting(own)
-            var residual = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, n = 0
-            for p in points {
-                guard let e = rest.expected(total: p.basic + p.harder, minCount: config.minStudentsPerTotal) else { continue }
-                residual += Double(p.basic) - e.mean
-                variance += e.variance
-                observed += Double(p.basic)
-                expectedSum += e.mean
+        return perSchool.map { key, participants, students, own in
+            let rest = (basic: region.basic.subtracting(own.basic), harder: region.harder.subtracting(own.harder),
+                        contrast: region.contrast.subtracting(own.contrast))
+            var rb = 0.0, rh = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, n = 0
+            let m = config.minStudentsPerTotal
+            for s in students {
+                guard let eb = rest.basic.expected(total: s.total, minCount: m),
+                      let eh = rest.harder.expected(total: s.total, minCount: m),
+                      let ec = rest.contrast.expected(total: s.total, minCount: m) else { continue }
+                rb += s.basic - eb.mean
+                rh += s.harder - eh.mean
+                variance += ec.variance
+                observed += s.basic
+                expectedSum += eb.mean
                 n += 1
             }
             let count = Double(max(n, 1))
-            let basicResidual = residual / count / Double(profile.basicMax)
-            let harderResidual = -residual / count / Double(profile.harderMax)
-            return Unit(key: key, participants: participants, students: n, basicResidual: basicResidual,
-                        harderResidual: harderResidual, contrast: harderResidual - basicResidual,
-                        samplingVariance: weight * weight * variance / (count * count),
-                        observedBasicShare: observed / count / Double(profile.basicMax),
-                        expectedBasicShare: expectedSum / count / Double(profile.basicMax))
+            return Unit(key: key, participants: participants, students: n, basicResidual: rb / count,
+                        harderResidual: rh / count, contrast: (rh - rb) / count,
+                        samplingVariance: variance / (count * count),
+                        observedBasicShare: observed / count, expectedBasicShare: expectedSum / count)
         }
     }
 
@@ -115,10 +129,10 @@ public struct InversionOfLevels: Indicator {
         let excess = unit.contrast - centre
         let figures = [
             Figure("students_with_task_scores", Double(unit.students)),
-            Figure("basic_max_points", Double(profile.basicMax)),
-            Figure("harder_max_points", Double(profile.harderMax)),
-            Figure("basic_share_observed", unit.observedBasicShare),
-            Figure("basic_share_expected_at_same_total", unit.expectedBasicShare),
+            Figure("basic_tasks", Double(profile.basicTasks.count)),
+            Figure("harder_tasks", Double(profile.harderTasks.count)),
+            Figure("basic_success_observed", unit.observedBasicShare),
+            Figure("basic_success_expected_at_same_total", unit.expectedBasicShare),
             Figure("basic_residual_share", unit.basicResidual),
             Figure("harder_residual_share", unit.harderResidual),
             Figure("contrast", unit.contrast),
@@ -137,7 +151,7 @@ public struct InversionOfLevels: Indicator {
             work: work, participants: unit.participants, eligible: eligible,
             statisticName: "контраст остатков (повышенный и высокий уровень минус базовый) при том же общем балле",
             statistic: unit.contrast, pValue: p,
-            effectName: "превышение контраста над центром региона, доля максимального балла", effectSize: excess,
+            effectName: "превышение контраста над центром региона, доля выполнения заданий", effectSize: excess,
             material: eligible && excess.isFinite && excess >= config.minContrast, explanation: explanation, figures: figures)
     }
 
@@ -163,7 +177,7 @@ public struct InversionOfLevels: Indicator {
                 code: code, direction: "inversion", category: .vpr, scope: .school, schoolID: schoolID, work: nil,
                 participants: participants, eligible: true,
                 statisticName: "сводная z-оценка контраста по работам (Стауффер)", statistic: zPooled, pValue: p,
-                effectName: "средний контраст остатков, доля максимального балла", effectSize: contrast,
+                effectName: "средний контраст остатков, доля выполнения заданий", effectSize: contrast,
                 material: contrast >= config.minContrast, explanation: explanation,
                 figures: [Figure("works", Double(works)), Figure("students_with_task_scores", Double(students)),
                           Figure("pooled_z", zPooled), Figure("region_scale_of_pooled_z", scale),
@@ -171,9 +185,9 @@ public struct InversionOfLevels: Indicator {
         }
     }
 
-    /// «на 4,2 % хуже» / «на 3,1 % лучше» (percent of the level's maximum points).
+    /// «на 4,2 п. п. хуже» / «на 3,1 п. п. лучше» (percentage points of the mean task success rate).
     static func signedPercent(_ share: Double) -> String {
         let word = share < 0 ? "хуже" : "лучше"
-        return "на \(RussianFormat.number(abs(share) * 100, digits: 1)) % \(word)"
+        return "на \(RussianFormat.number(abs(share) * 100, digits: 1)) п. п. \(word)"
     }
 }

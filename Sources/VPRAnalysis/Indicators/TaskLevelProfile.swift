@@ -25,17 +25,23 @@ struct TaskLevelProfile: Sendable {
         self.harderMax = harderMax
     }
 
-    /// Points on basic and on harder tasks, or nil when any leveled task score is missing.
-    func points(_ result: StudentResult) -> (basic: Int, harder: Int)? {
-        var b = 0, h = 0
+    var maxTotal: Int { basicMax + harderMax }
+
+    /// A student's total on leveled tasks and success rates on basic and on harder tasks, each the mean over
+    /// the tasks of the share of the task's points earned (every task weighs the same, so one long dictation
+    /// does not stand for the whole level); nil when any leveled task score is missing.
+    func profile(_ result: StudentResult, tasks: [TaskSpec]) -> (total: Int, basic: Double, harder: Double)? {
+        var total = 0, b = 0.0, h = 0.0
         for i in basicTasks {
             guard i < result.taskScores.count, let s = result.taskScores[i] else { return nil }
-            b += s
+            total += s
+            b += Double(s) / Double(max(tasks[i].maxPoints, 1))
         }
         for i in harderTasks {
             guard i < result.taskScores.count, let s = result.taskScores[i] else { return nil }
-            h += s
+            total += s
+            h += Double(s) / Double(max(tasks[i].maxPoints, 1))
         }
-        return (b, h)
+        return (min(total, maxTotal), b / Double(basicTasks.count), h / Double(harderTasks.count))
     }
 }
