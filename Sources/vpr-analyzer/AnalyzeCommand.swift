@@ -24,6 +24,9 @@ struct AnalyzeCommand: ParsableCommand {
         if let date, !ReportDate.isValid(date) {
             throw ValidationError("Дата должна быть в виде ГГГГ-ММ-ДД: \(date)")
         }
+        // Checked here, not only in run(): an error thrown from run() is shown with the top-level
+        // usage («vpr-analyzer <subcommand>») instead of this command's, and only after reading the data.
+        _ = try ConfigLoader.load(config)
     }
 
     func run() throws {

@@ -51,3 +51,33 @@ final class CLIUsageTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("sample-data"), run.stderr)
     }
 }
+
+/// Failures that are neither usage errors nor unusable input exit with 1; a bad settings file is a usage error.
+final class CLIOtherFailureTests: XCTestCase {
+    func testAnUnreadableSettingsFileIsAUsageErrorOfAnalyze() throws {
+        let root = try temporaryFolder("config")
+        let input = root.appendingPathComponent("input")
+        try InputFolderFixture.writeEnglish(to: input)
+        let config = root.appendingPathComponent("settings.json")
+        try Data("{\"decision\": ".utf8).write(to: config)
+        for path in [config.path, root.appendingPathComponent("нет.json").path] {
+            let run = try VPRAnalyzerBinary.run(["analyze", input.path, "--out", root.appendingPathComponent("out").path,
+                                                 "--config", path])
+            assertStatus(run, 64)
+            XCTAssertTrue(run.stderr.contains("Файл настроек"), run.stderr)
+            XCTAssertTrue(run.stderr.contains("vpr-analyzer analyze"), "usage of analyze, not of the root: \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+        }
+    }
+
+    func testAnOutputFolderThatCannotBeWrittenExitsWithOne() throws {
+        let root = try temporaryFolder("unwritable")
+        let input = root.appendingPathComponent("input")
+        try InputFolderFixture.writeEnglish(to: input)
+        let blocker = root.appendingPathComponent("out")
+        try Data("файл, а не папка".utf8).write(to: blocker)
+        let run = try VPRAnalyzerBinary.run(["analyze", input.path, "--out", blocker.path, "--quiet"])
+        assertStatus(run, 1)
+        XCTAssertTrue(run.stderr.contains("Не удалось записать отчёты"), run.stderr)
+    }
+}
