@@ -26,7 +26,7 @@ public enum ManipulationStrength: String, Sendable, Codable, CaseIterable {
     /// | scheme | weak | moderate | strong | meaning of the rate |
     /// |---|---|---|---|---|
     /// | boundaryPulling | 0.2 | 0.4 | 0.7 | share of papers 1–2 points below a boundary lifted to it (moderate = Dee et al. 2019) |
-    /// | inflatedJournal | 0.2 | 0.35 | 0.5 | share of students with journal mark < 5 whose mark is raised |
+    /// | inflatedJournal | 0.4 | 0.7 | 0.95 | share of students with journal mark < 5 whose mark is raised (inflation is a habit of the class, not of a few pupils) |
     /// | helpDuringTest | 0.2 | 0.4 | 0.6 | share of students helped |
     /// | copying | 3 | 5 | 8 | group size per class (one class; two classes when strong) |
     /// | bentToJournal | 0.3 | 0.6 | 0.9 | share of students whose score is moved into the journal mark's band |
@@ -35,9 +35,9 @@ public enum ManipulationStrength: String, Sendable, Codable, CaseIterable {
         case (.boundaryPulling, .weak): return 0.2
         case (.boundaryPulling, .moderate): return 0.4
         case (.boundaryPulling, .strong): return 0.7
-        case (.inflatedJournal, .weak): return 0.2
-        case (.inflatedJournal, .moderate): return 0.35
-        case (.inflatedJournal, .strong): return 0.5
+        case (.inflatedJournal, .weak): return 0.4
+        case (.inflatedJournal, .moderate): return 0.7
+        case (.inflatedJournal, .strong): return 0.95
         case (.helpDuringTest, .weak): return 0.2
         case (.helpDuringTest, .moderate): return 0.4
         case (.helpDuringTest, .strong): return 0.6

@@ -23,9 +23,24 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Число ОО в районе.")
     var schools = 40
 
+    @Option(help: "Схема искажений для случайной доли ОО (boundaryPulling, inflatedJournal, helpDuringTest, copying, bentToJournal) вместо набора по умолчанию.")
+    var scheme: String?
+
+    @Option(help: "Сила искажений: weak, moderate, strong.")
+    var strength = "moderate"
+
+    @Option(help: "Доля ОО с искажениями (для --scheme).")
+    var share = 0.15
+
     func run() throws {
         var config = GeneratorConfig(seed: seed, schoolCount: schools)
         if honest { config = .honest(seed: seed, schoolCount: schools) }
+        if let scheme {
+            guard let parsed = ManipulationScheme(rawValue: scheme), let level = ManipulationStrength(rawValue: strength) else {
+                throw ValidationError("Неизвестная схема или сила искажений: \(scheme), \(strength)")
+            }
+            config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level, manipulatedShare: share)
+        }
         let district = DistrictGenerator(config: config).generate()
         try district.write(to: URL(fileURLWithPath: out, isDirectory: true), includeTruth: truth)
         let planted = district.truth.filter { !$0.manipulations.isEmpty }.count

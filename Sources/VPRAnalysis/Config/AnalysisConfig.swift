@@ -35,6 +35,9 @@ public struct DecisionConfig: Hashable, Sendable, Codable {
     public var schoolFalsePositiveRate = 0.01
     /// Benjamini–Hochberg false discovery rate over every deciding test of the run.
     public var falseDiscoveryRate = 0.05
+    /// Share of a school's error rate given to its pooled (all-works) tests in the weighted Holm procedure;
+    /// the rest goes to its per-work tests. A manipulation usually spans the school, so pooled tests get more.
+    public var pooledTestsWeight = 0.5
 
     public init() {}
 
@@ -43,6 +46,7 @@ public struct DecisionConfig: Hashable, Sendable, Codable {
         let d = DecisionConfig()
         schoolFalsePositiveRate = try c.value(.schoolFalsePositiveRate, or: d.schoolFalsePositiveRate)
         falseDiscoveryRate = try c.value(.falseDiscoveryRate, or: d.falseDiscoveryRate)
+        pooledTestsWeight = try c.value(.pooledTestsWeight, or: d.pooledTestsWeight)
     }
 }
 
@@ -50,6 +54,8 @@ public struct DecisionConfig: Hashable, Sendable, Codable {
 public struct BoundaryConfig: Hashable, Sendable, Codable {
     /// Fewest papers in the cells just below and at the boundaries for a (school, work) to be tested.
     public var minPapersAtBoundaries = 5
+    /// How many scores under a boundary a pulled paper may have come from (the window is b − this … b).
+    public var cellsBelowBoundary = 2
     /// Smallest estimated share of pulled borderline papers that matters (materiality).
     public var minPulledShare = 0.15
     /// Highest degree of the polynomial that models the region's smooth score distribution.
@@ -63,6 +69,7 @@ public struct BoundaryConfig: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = BoundaryConfig()
         minPapersAtBoundaries = try c.value(.minPapersAtBoundaries, or: d.minPapersAtBoundaries)
+        cellsBelowBoundary = try c.value(.cellsBelowBoundary, or: d.cellsBelowBoundary)
         minPulledShare = try c.value(.minPulledShare, or: d.minPulledShare)
         maxPolynomialDegree = try c.value(.maxPolynomialDegree, or: d.maxPolynomialDegree)
         tiltPriorPrecision = try c.value(.tiltPriorPrecision, or: d.tiltPriorPrecision)

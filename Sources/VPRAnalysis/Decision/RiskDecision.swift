@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns every indicator test into the risk group.
 ///
-/// The rule: within each school, the deciding tests (school × work and school-pooled) are Holm-adjusted,
-/// which bounds the probability that an honest school is flagged by `schoolFalsePositiveRate`; across the
+/// The rule: within each school, the deciding tests (school × work and school-pooled) are adjusted by the
+/// weighted Holm procedure (pooled tests share `pooledTestsWeight` of the school's error rate), which bounds
+/// the probability that an honest school is flagged by `schoolFalsePositiveRate`; across the
 /// run, Benjamini–Hochberg bounds the share of false flags among all flags by `falseDiscoveryRate`.
 /// A test flags when it passes both and its effect is material. The school's score is
 /// 100·L / (L + L₀) with L = −log₁₀ of its smallest adjusted p-value and L₀ = −log₁₀ α,
@@ -24,7 +25,8 @@ public struct RiskDecision: Sendable {
         var bySchool: [String: [Int]] = [:]
         for index in deciding { bySchool[tests[index].schoolID, default: []].append(index) }
         for (_, indices) in bySchool {
-            let adjusted = MultipleTesting.holm(indices.map { tests[$0].pValue })
+            let adjusted = MultipleTesting.weightedHolm(indices.map { tests[$0].pValue },
+                                                        weights: weights(indices.map { tests[$0].scope }))
             for (i, index) in indices.enumerated() {
                 tests[index].schoolAdjustedP = adjusted[i]
                 tests[index].significant = adjusted[i] <= config.schoolFalsePositiveRate
@@ -35,10 +37,13 @@ public struct RiskDecision: Sendable {
 
         let assessments = schools.map { school -> SchoolAssessment in
             let indices = bySchool[school.id] ?? []
-            let evidence = indices.map { tests[$0] }.filter(\.significant)
+            let significant = indices.map { tests[$0] }.filter(\.significant)
                 .sorted { ($0.schoolAdjustedP ?? 1, $0.pValue) < ($1.schoolAdjustedP ?? 1, $1.pValue) }
-            let materialP = indices.filter { tests[$0].material }.compactMap { tests[$0].schoolAdjustedP }.min() ?? 1
-            let inGroup = !evidence.isEmpty
+            // Indicators that cannot flag alone (HIGH) count only beside one that can.
+            let inGroup = significant.contains { $0.code.decidesAlone }
+            let evidence = inGroup ? significant : []
+            let deciding = indices.filter { tests[$0].material && tests[$0].code.decidesAlone }
+            let materialP = deciding.compactMap { tests[$0].schoolAdjustedP }.min() ?? 1
             var score = Self.score(adjustedP: materialP, alpha: config.schoolFalsePositiveRate)
             if !inGroup { score = min(score, 49) }
             return SchoolAssessment(
@@ -51,6 +56,15 @@ public struct RiskDecision: Sendable {
                 evidence: evidence)
         }
         return assessments.sorted { ($1.riskScore, $0.school.id) < ($0.riskScore, $1.school.id) }
+    }
+
+    /// Weights of a school's family: `pooledTestsWeight` shared by its pooled tests, the rest by its per-work
+    /// tests (all to one kind when the other is absent).
+    func weights(_ scopes: [TestScope]) -> [Double] {
+        let pooled = scopes.filter { $0 == .school }.count
+        let perWork = scopes.count - pooled
+        let share = pooled == 0 ? 0 : perWork == 0 ? 1 : min(max(config.pooledTestsWeight, 0.01), 0.99)
+        return scopes.map { $0 == .school ? share / Double(pooled) : (1 - share) / Double(perWork) }
     }
 
     /// 100·L/(L + L₀): 0 for p = 1, 50 at p = α, approaching 100 as p → 0.

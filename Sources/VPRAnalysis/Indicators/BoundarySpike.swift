@@ -3,9 +3,9 @@ import Foundation
 /// `BOUNDARY`: excess of papers exactly at the lowest score of a mark and a deficit just below it,
 /// against the school's own counterfactual distribution.
 ///
-/// For each boundary b (lowest score of marks 3, 4, 5) and the pair of cells {b − 1, b}, the count at b
-/// given the pair's total is binomial with p_b = f(b) / (f(b − 1) + f(b)) under the counterfactual f
-/// (`SchoolScoreCounterfactual`). The statistic is the number of papers at the boundaries, summed over
+/// For each boundary b (lowest score of marks 3, 4, 5) and its window of cells {b − w, …, b} (w = 2 by
+/// default: a pulled paper was one or two points short), the count at b given the window's total is
+/// binomial with p_b = f(b) / Σ f(window) under the counterfactual f (`SchoolScoreCounterfactual`). The statistic is the number of papers at the boundaries, summed over
 /// the boundaries (and, for the pooled school test, over works); its exact null is a sum of binomials.
 public struct BoundarySpike: Indicator {
     public let code = IndicatorCode.boundary
@@ -32,13 +32,17 @@ public struct BoundarySpike: Indicator {
             let histograms = keys.map { context.histogram(context.results($0), work: work) }
             var region = [Int](repeating: 0, count: scale.maxScore + 1)
             for h in histograms { for s in h.indices { region[s] += h[s] } }
-            let shape = RegionScoreShape.fit(histogram: region, scale: scale, maxDegree: config.maxPolynomialDegree)
+            let shape = RegionScoreShape.fit(histogram: region, scale: scale, maxDegree: config.maxPolynomialDegree,
+                                             cellsBelow: config.cellsBelowBoundary)
             for (key, histogram) in zip(keys, histograms) {
                 let counterfactual = SchoolScoreCounterfactual.fit(
                     histogram: histogram, shape: shape, priorPrecision: config.tiltPriorPrecision)
                 let f = counterfactual.probabilities
-                let cells = scale.boundaries.filter { $0 >= 1 && $0 < histogram.count }.map { b in
-                    Cell(boundary: b, below: histogram[b - 1], at: histogram[b], probabilityAt: f[b] / (f[b - 1] + f[b]))
+                let cells = scale.boundaries.filter { $0 >= 1 && $0 < histogram.count }.map { b -> Cell in
+                    let below = max(0, b - config.cellsBelowBoundary)..<b
+                    let mass = below.reduce(f[b]) { $0 + f[$1] }
+                    return Cell(boundary: b, below: below.reduce(0) { $0 + histogram[$1] }, at: histogram[b],
+                                probabilityAt: f[b] / mass)
                 }
                 cellsBySchool[key.schoolID, default: []].append((work, cells))
                 let n = histogram.reduce(0, +)
@@ -73,7 +77,7 @@ public struct BoundarySpike: Indicator {
         let eligible = pairs >= config.minPapersAtBoundaries
         var figures = [
             Figure("papers_at_boundaries", Double(atBoundary)),
-            Figure("papers_one_below", Double(belowBoundary)),
+            Figure("papers_just_below", Double(belowBoundary)),
             Figure("expected_at_boundaries", expected),
             Figure("excess_papers", excess),
             Figure("pulled_share", pulledShare),
@@ -87,7 +91,7 @@ public struct BoundarySpike: Indicator {
         }
         let place = work.map { "в работе «\($0.title)»" } ?? "по всем работам ОО"
         let explanation = "Работ с минимальным баллом отметки \(place): \(atBoundary) при ожидаемых "
-            + "\(RussianFormat.number(expected)) (на балл ниже — \(belowBoundary)); так выглядит «дотягивание» "
+            + "\(RussianFormat.number(expected)) (на 1–2 балла ниже — \(belowBoundary)); так выглядит «дотягивание» "
             + "примерно \(RussianFormat.percent(pulledShare)) пограничных работ до отметки (\(RussianFormat.pValue(p)))."
         return IndicatorTest(
             code: code, direction: "bunching", category: .vpr, scope: scope, schoolID: schoolID, work: work,

@@ -1,25 +1,40 @@
-/// The region's null for each journal share: a robust beta-binomial fit over units (schools or classes)
-/// that have enough students with both marks.
+/// The region's null for each journal sign: the spread of units (schools or classes) around their own
+/// expected shares, as a robust beta-binomial overdispersion ρ fitted over units with enough students.
 struct RegionJournalNull {
-    private var fits: [JournalDirection: BetaBinomialFit] = [:]
+    private var fits: [JournalDirection: BetaBinomialDispersion] = [:]
 
     /// Fewest units needed to estimate the between-unit spread at all.
     static let minimumUnits = 5
 
-    init(comparisons: [JournalComparison], minStudents: Int, trimP: Double) {
-        let usable = comparisons.filter { $0.total >= minStudents }
+    init(units: [JournalUnit], minStudents: Int, trimP: Double) {
+        let usable = units.filter { $0.comparison.total >= minStudents }
         guard usable.count >= Self.minimumUnits else { return }
-        for direction in JournalDirection.allCases {
-            fits[direction] = BetaBinomialFit.robust(
-                successes: usable.map { $0.count(direction) }, trials: usable.map(\.total), trimP: trimP)
+        for d in JournalDirection.allCases {
+            fits[d] = BetaBinomialDispersion.robust(
+                successes: usable.map { $0.comparison.count(d) }, trials: usable.map(\.comparison.total),
+                shares: usable.map { $0.expectedShare(d) }, trimP: trimP)
         }
     }
 
-    func fit(_ direction: JournalDirection) -> BetaBinomialFit? { fits[direction] }
+    func fit(_ d: JournalDirection) -> BetaBinomialDispersion? { fits[d] }
+
+    /// The fitted spread, for `results.json`.
+    func figures(_ d: JournalDirection, prefix: String = "school") -> [Figure] {
+        fits[d].map { [Figure("region_\(prefix)_overdispersion_rho", $0.rho)] } ?? []
+    }
+
+    /// P(count ≥ observed) for a unit under this null.
+    func pValue(_ unit: JournalUnit, _ d: JournalDirection) -> Double? {
+        guard let fit = fits[d], unit.comparison.total > 0 else { return nil }
+        return fit.upperTail(unit.comparison.count(d), n: unit.comparison.total, share: unit.expectedShare(d))
+    }
 
     /// The class-level components of a school's count in one direction, or nil without a fit.
-    func components(_ classes: [JournalComparison], _ direction: JournalDirection) -> [BetaBinomialSum.Component]? {
-        guard let fit = fits[direction] else { return nil }
-        return classes.map { BetaBinomialSum.Component(trials: $0.total, alpha: fit.alpha, beta: fit.beta) }
+    func components(_ classes: [JournalUnit], _ d: JournalDirection) -> [BetaBinomialSum.Component]? {
+        guard let fit = fits[d] else { return nil }
+        return classes.filter { $0.comparison.total > 0 }.map {
+            let (a, b) = fit.parameters(share: $0.expectedShare(d))
+            return BetaBinomialSum.Component(trials: $0.comparison.total, alpha: a, beta: b)
+        }
     }
 }

@@ -6,14 +6,14 @@ import Foundation
 public struct RegionScoreShape: Hashable, Sendable {
     /// Smooth expected region count per score 0…max (the polynomial part only).
     public var smooth: [Double]
-    /// Scores excluded from the smooth fit (boundary b and b − 1 for each boundary).
+    /// Scores excluded from the smooth fit (boundary b and the cells just below it, for each boundary).
     public var windowCells: Set<Int>
     public var degree: Int
 
     /// Fits the shape to the region's histogram of a work.
-    public static func fit(histogram: [Int], scale: MarkScale, maxDegree: Int) -> RegionScoreShape {
+    public static func fit(histogram: [Int], scale: MarkScale, maxDegree: Int, cellsBelow: Int) -> RegionScoreShape {
         let maxScore = histogram.count - 1
-        let window = windowCells(scale: scale, maxScore: maxScore)
+        let window = windowCells(scale: scale, maxScore: maxScore, cellsBelow: cellsBelow)
         let window0 = window.sorted()
         let freeCells = histogram.count - window.count
         var degree = min(maxDegree, max(1, (freeCells - 2) / 2))
@@ -45,12 +45,11 @@ public struct RegionScoreShape: Hashable, Sendable {
         return RegionScoreShape(smooth: [Double](repeating: 1, count: histogram.count), windowCells: window, degree: 0)
     }
 
-    /// The boundary score b and b − 1 for each boundary inside 1…max.
-    public static func windowCells(scale: MarkScale, maxScore: Int) -> Set<Int> {
+    /// The boundary score b and the `cellsBelow` scores under it, for each boundary inside 1…max.
+    public static func windowCells(scale: MarkScale, maxScore: Int, cellsBelow: Int) -> Set<Int> {
         var cells = Set<Int>()
         for b in scale.boundaries where b >= 1 && b <= maxScore {
-            cells.insert(b)
-            cells.insert(b - 1)
+            for s in max(0, b - cellsBelow)...b { cells.insert(s) }
         }
         return cells
     }

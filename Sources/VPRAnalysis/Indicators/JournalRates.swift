@@ -1,0 +1,119 @@
+import Foundation
+
+/// The region's rate of each journal sign for a student, given the mark it is conditioned on and the level
+/// of the student's school: the basis of indirect standardisation.
+///
+/// `raised` and `matched` are conditioned on the journal mark (honest when the VPR is bent), `lowered` on
+/// the VPR mark (honest when the journal is inflated). Within one mark, students of a strong school are
+/// stronger than the region's average student, so the rate also depends on the unit's mean standardised
+/// primary score: logit P = β(mark) + γ·level, fitted over the region's (school, mark) groups.
+struct JournalRates: Sendable {
+    /// Per direction: a fixed rate for marks where the sign never or always holds, else the model's β.
+    private var fixed: [JournalDirection: [Double?]] = [:]
+    private var intercepts: [JournalDirection: [Double]] = [:]
+    private var slopes: [JournalDirection: Double] = [:]
+    /// Mean and SD of the work's primary scores, to standardise a unit's level.
+    let scoreMean: Double
+    let scoreSD: Double
+
+    init(groups: [[StudentResult]]) {
+        let all = groups.joined()
+        let scores = all.map { Double($0.primaryScore) }
+        scoreMean = scores.isEmpty ? 0 : Descriptive.mean(scores)
+        scoreSD = scores.count > 1 ? max(Descriptive.standardDeviation(scores), 1e-9) : 1
+        for d in JournalDirection.allCases { fit(d, groups: groups) }
+    }
+
+    /// Mean standardised primary score of a set of students.
+    func level<S: Sequence>(_ results: S) -> Double where S.Element == StudentResult {
+        var sum = 0.0, n = 0
+        for r in results { sum += (Double(r.primaryScore) - scoreMean) / scoreSD; n += 1 }
+        return n > 0 ? sum / Double(n) : 0
+    }
+
+    private mutating func fit(_ d: JournalDirection, groups: [[StudentResult]]) {
+        // Counts per (group, mark) and per mark.
+        var rows: [(mark: Int, level: Double, k: Double, n: Double)] = []
+        var hits = [0.0, 0, 0, 0], totals = [0.0, 0, 0, 0]
+        for g in groups {
+            let a = level(g)
+            var k = [0.0, 0, 0, 0], n = [0.0, 0, 0, 0]
+            for r in g {
+                guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
+                let m = Self.conditioningMark(d, vpr: r.mark, journal: j) - 2
+                n[m] += 1
+                if Self.holds(d, vpr: r.mark, journal: j) { k[m] += 1 }
+            }
+            for m in 0..<4 where n[m] > 0 { rows.append((m, a, k[m], n[m])); hits[m] += k[m]; totals[m] += n[m] }
+        }
+        var fixedRates: [Double?] = (0..<4).map { m in
+            totals[m] == 0 ? 0 : (hits[m] == 0 || hits[m] == totals[m]) ? hits[m] / totals[m] : nil
+        }
+        let modelled = (0..<4).filter { fixedRates[$0] == nil }
+        var beta = [Double](repeating: 0, count: 4), gamma = 0.0
+        let design = rows.filter { fixedRates[$0.mark] == nil }.map { row -> [Double] in
+            modelled.map { $0 == row.mark ? 1.0 : 0.0 } + [row.level]
+        }
+        let used = rows.filter { fixedRates[$0.mark] == nil }
+        if !modelled.isEmpty, let model = BinomialRegression.fit(design: design, successes: used.map(\.k),
+                                                                 trials: used.map(\.n)), model.converged {
+            for (i, m) in modelled.enumerated() { beta[m] = model.coefficients[i] }
+            gamma = model.coefficients[modelled.count]
+        } else {
+            // No usable model: the plain rate of each mark.
+            for m in modelled { fixedRates[m] = hits[m] / totals[m] }
+        }
+        fixed[d] = fixedRates
+        intercepts[d] = beta
+        slopes[d] = gamma
+    }
+
+    static func conditioningMark(_ d: JournalDirection, vpr: Int, journal: Int) -> Int {
+        d == .lowered ? vpr : journal
+    }
+
+    static func holds(_ d: JournalDirection, vpr: Int, journal: Int) -> Bool {
+        switch d {
+        case .raised: return vpr > journal
+        case .lowered: return vpr < journal
+        case .matched: return vpr == journal
+        }
+    }
+
+    /// Expected probability of a direction for one student of a unit at `level`.
+    func expected(_ d: JournalDirection, vpr: Int, journal: Int, level: Double) -> Double {
+        let m = Self.conditioningMark(d, vpr: vpr, journal: journal) - 2
+        if let rate = fixed[d]![m] { return rate }
+        return 1 / (1 + exp(-(intercepts[d]![m] + slopes[d]! * level)))
+    }
+}
+
+/// Observed comparison of a unit (school, class) with its expected count per direction.
+struct JournalUnit: Sendable {
+    var comparison = JournalComparison()
+    var expected: [JournalDirection: Double] = [.raised: 0, .lowered: 0, .matched: 0]
+
+    init() {}
+
+    /// The unit's students, standardised at the unit's own level.
+    init(_ results: [StudentResult], rates: JournalRates) {
+        let level = rates.level(results)
+        for r in results {
+            guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
+            comparison.add(r)
+            for d in JournalDirection.allCases { expected[d]! += rates.expected(d, vpr: r.mark, journal: j, level: level) }
+        }
+    }
+
+    static func + (a: JournalUnit, b: JournalUnit) -> JournalUnit {
+        var c = a
+        c.comparison = a.comparison + b.comparison
+        for d in JournalDirection.allCases { c.expected[d]! += b.expected[d]! }
+        return c
+    }
+
+    /// Expected share of a direction: its expected count over the students with both marks.
+    func expectedShare(_ d: JournalDirection) -> Double {
+        comparison.total > 0 ? expected[d]! / Double(comparison.total) : .nan
+    }
+}

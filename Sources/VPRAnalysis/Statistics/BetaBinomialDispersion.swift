@@ -1,0 +1,88 @@
+import Foundation
+
+/// Overdispersion of counts around unit-specific expected shares: unit u's count is beta-binomial with
+/// mean share eᵤ (its own expectation, e.g. from indirect standardisation) and a common intraclass
+/// correlation ρ, i.e. α = eᵤ(1/ρ − 1), β = (1 − eᵤ)(1/ρ − 1). ρ carries the legitimate spread between units.
+public struct BetaBinomialDispersion: Hashable, Sendable, Codable {
+    /// The common intraclass correlation ρ.
+    public var rho: Double
+
+    public init(rho: Double) { self.rho = rho }
+
+    /// Bounds of the search for ρ.
+    public static let rhoRange = (lower: 1e-6, upper: 0.5)
+    /// Expected shares are kept this far inside (0, 1) so every unit has a proper beta law.
+    static let shareGuard = 1e-6
+
+    /// Beta parameters of a unit with expected share `share`.
+    public func parameters(share: Double) -> (alpha: Double, beta: Double) {
+        let e = min(max(share, Self.shareGuard), 1 - Self.shareGuard)
+        let precision = 1 / rho - 1
+        return (e * precision, (1 - e) * precision)
+    }
+
+    /// P(X ≥ k) for a unit of n trials with expected share `share`.
+    public func upperTail(_ k: Int, n: Int, share: Double) -> Double {
+        let (a, b) = parameters(share: share)
+        return BetaBinomial.upperTail(k, n: n, alpha: a, beta: b)
+    }
+
+    /// Two-sided tail min(1, 2·min(P(X ≤ k), P(X ≥ k))).
+    public func twoSidedPValue(_ k: Int, n: Int, share: Double) -> Double {
+        let (a, b) = parameters(share: share)
+        return BetaBinomial.twoSidedPValue(k, n: n, alpha: a, beta: b)
+    }
+
+    /// Log-likelihood of the units.
+    public func logLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> Double {
+        var sum = 0.0
+        for i in successes.indices where trials[i] > 0 {
+            let (a, b) = parameters(share: shares[i])
+            sum += BetaBinomial.logPmf(successes[i], n: trials[i], alpha: a, beta: b)
+        }
+        return sum
+    }
+
+    /// Maximum-likelihood ρ by golden-section search on log ρ (the likelihood is unimodal in practice);
+    /// nil without at least two units with trials.
+    public static func maximumLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> BetaBinomialDispersion? {
+        precondition(successes.count == trials.count && trials.count == shares.count, "lengths differ")
+        guard trials.filter({ $0 > 0 }).count >= 2 else { return nil }
+        func objective(_ logRho: Double) -> Double {
+            -BetaBinomialDispersion(rho: exp(logRho)).logLikelihood(successes: successes, trials: trials, shares: shares)
+        }
+        var lo = log(rhoRange.lower), hi = log(rhoRange.upper)
+        let ratio = (sqrt(5.0) - 1) / 2
+        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
+        var f1 = objective(x1), f2 = objective(x2)
+        while hi - lo > 1e-7 {
+            if f1 <= f2 {
+                hi = x2; x2 = x1; f2 = f1
+                x1 = hi - ratio * (hi - lo); f1 = objective(x1)
+            } else {
+                lo = x1; x1 = x2; f1 = f2
+                x2 = lo + ratio * (hi - lo); f2 = objective(x2)
+            }
+        }
+        return BetaBinomialDispersion(rho: exp((lo + hi) / 2))
+    }
+
+    /// Robust fit: units whose two-sided p is below `trimP` under the current fit are left out and ρ is
+    /// refitted, until the kept set stops changing or `rounds` refits were made.
+    public static func robust(successes: [Int], trials: [Int], shares: [Double], trimP: Double = 0.001,
+                              rounds: Int = 2) -> BetaBinomialDispersion? {
+        guard var fit = maximumLikelihood(successes: successes, trials: trials, shares: shares) else { return nil }
+        var kept = Array(successes.indices)
+        for _ in 0..<rounds {
+            let next = successes.indices.filter {
+                trials[$0] == 0 || fit.twoSidedPValue(successes[$0], n: trials[$0], share: shares[$0]) >= trimP
+            }
+            if next == kept { break }
+            kept = next
+            guard let refit = maximumLikelihood(successes: kept.map { successes[$0] }, trials: kept.map { trials[$0] },
+                                                shares: kept.map { shares[$0] }) else { break }
+            fit = refit
+        }
+        return fit
+    }
+}
