@@ -12,7 +12,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Every indicator of the engine, in report order.
-    public static let standardIndicators: [any Indicator] = [BoundarySpike(), JournalGap()]
+    public static let standardIndicators: [any Indicator] = [
+        BoundarySpike(), JournalGap(), HighAboveRegion(), InversionOfLevels(), CohortDrop(),
+    ]
 
     /// Reads and validates an input folder, then analyses it when it is usable.
     public func run(folder: URL) -> PipelineOutcome {

@@ -32,7 +32,8 @@ public struct ResultsJSONWriter: ReportWriter {
         var flaggedWorks: [Work]
         var indicators: [IndicatorCode]
         var participants: Int
-        var smallestAdjustedP: Double
+        var schoolPValue: Double
+        var schoolQValue: Double
         /// Every test of the school, deciding and explanatory.
         var tests: [IndicatorTest]
     }
@@ -48,7 +49,7 @@ public struct ResultsJSONWriter: ReportWriter {
             schools: model.analysis.schools.map { a in
                 SchoolEntry(school: a.school, riskGroup: a.riskGroup, riskScore: a.riskScore, categories: a.categories,
                             flaggedWorks: a.flaggedWorks, indicators: a.indicators, participants: a.participants,
-                            smallestAdjustedP: a.smallestAdjustedP, tests: testsBySchool[a.school.id] ?? [])
+                            schoolPValue: a.schoolPValue, schoolQValue: a.schoolQValue, tests: testsBySchool[a.school.id] ?? [])
             },
             findings: model.ingest.findings, diagnostics: model.ingest.diagnostics)
         let encoder = JSONEncoder()

@@ -1,14 +1,18 @@
 import Foundation
 
-/// Turns every indicator test into the risk group.
+/// Turns every indicator test into the risk group, in two stages.
 ///
-/// The rule: within each school, the deciding tests (school × work and school-pooled) are adjusted by the
-/// weighted Holm procedure (pooled tests share `pooledTestsWeight` of the school's error rate), which bounds
-/// the probability that an honest school is flagged by `schoolFalsePositiveRate`; across the
-/// run, Benjamini–Hochberg bounds the share of false flags among all flags by `falseDiscoveryRate`.
-/// A test flags when it passes both and its effect is material. The school's score is
-/// 100·L / (L + L₀) with L = −log₁₀ of its smallest adjusted p-value and L₀ = −log₁₀ α,
-/// so it is 50 exactly at the school's error rate α and the risk group is the schools scoring 50 or more.
+/// 1. Within each school, the deciding tests (school × work and school-pooled) are adjusted by the weighted
+///    Holm procedure (each indicator an equal share of the school's error rate, its pooled tests
+///    `pooledTestsWeight` of that share). The smallest adjusted p-value of a material test is the school's
+///    p-value; requiring it to be at most α = `schoolFalsePositiveRate` bounds the probability that an honest
+///    school is flagged by α.
+/// 2. Across schools, Benjamini–Hochberg on the schools' p-values bounds the expected share of honest schools
+///    among the flagged ones by `falseDiscoveryRate`.
+/// A test flags when its school passes both stages, its own adjusted p is at most α and its effect is material.
+/// The school's score is 100·L / (L + L₀) with L = −log₁₀ of its p-value and L₀ = −log₁₀ α, so it is 50
+/// exactly at α; schools outside the risk group are capped at 49.
+/// For information every test also gets a Benjamini–Hochberg q-value over all deciding tests of the run.
 public struct RiskDecision: Sendable {
     public var config: DecisionConfig
 
@@ -18,33 +22,48 @@ public struct RiskDecision: Sendable {
 
     /// Adjusts the tests in place (q-values, school-adjusted p-values, significance) and assesses every school.
     public func decide(tests: inout [IndicatorTest], schools: [School], participants: [String: Int]) -> [SchoolAssessment] {
+        let alpha = config.schoolFalsePositiveRate
         let deciding = tests.indices.filter { tests[$0].scope.decides && tests[$0].eligible }
         let q = MultipleTesting.benjaminiHochberg(deciding.map { tests[$0].pValue })
         for (i, index) in deciding.enumerated() { tests[index].qValue = q[i] }
 
+        // Stage 1: weighted Holm within each school.
         var bySchool: [String: [Int]] = [:]
         for index in deciding { bySchool[tests[index].schoolID, default: []].append(index) }
         for (_, indices) in bySchool {
-            let adjusted = MultipleTesting.weightedHolm(indices.map { tests[$0].pValue },
-                                                        weights: weights(indices.map { tests[$0].scope }))
-            for (i, index) in indices.enumerated() {
-                tests[index].schoolAdjustedP = adjusted[i]
-                tests[index].significant = adjusted[i] <= config.schoolFalsePositiveRate
-                    && (tests[index].qValue ?? 1) <= config.falseDiscoveryRate
-                    && tests[index].material
+            // Indicators that can flag alone form the school's family; the others (HIGH) are adjusted among
+            // themselves, since they only ever count beside a flag of the family.
+            let family = indices.filter { tests[$0].code.decidesAlone }
+            let support = indices.filter { !tests[$0].code.decidesAlone }
+            for group in [family, support] where !group.isEmpty {
+                let adjusted = MultipleTesting.weightedHolm(group.map { tests[$0].pValue },
+                                                            weights: weights(group.map { tests[$0] }))
+                for (i, index) in group.enumerated() { tests[index].schoolAdjustedP = adjusted[i] }
             }
         }
+        let schoolP = schools.map { school -> Double in
+            (bySchool[school.id] ?? []).filter { tests[$0].material && tests[$0].code.decidesAlone }
+                .compactMap { tests[$0].schoolAdjustedP }.min() ?? 1
+        }
+        // Stage 2: Benjamini–Hochberg across schools.
+        let schoolQ = MultipleTesting.benjaminiHochberg(schoolP)
+        var passes: [String: Bool] = [:]
+        for (i, school) in schools.enumerated() {
+            passes[school.id] = schoolP[i] <= alpha && schoolQ[i] <= config.falseDiscoveryRate
+        }
+        for index in deciding {
+            tests[index].significant = passes[tests[index].schoolID] == true && tests[index].material
+                && (tests[index].schoolAdjustedP ?? 1) <= alpha
+        }
 
-        let assessments = schools.map { school -> SchoolAssessment in
+        let assessments = schools.enumerated().map { i, school -> SchoolAssessment in
             let indices = bySchool[school.id] ?? []
             let significant = indices.map { tests[$0] }.filter(\.significant)
                 .sorted { ($0.schoolAdjustedP ?? 1, $0.pValue) < ($1.schoolAdjustedP ?? 1, $1.pValue) }
             // Indicators that cannot flag alone (HIGH) count only beside one that can.
             let inGroup = significant.contains { $0.code.decidesAlone }
             let evidence = inGroup ? significant : []
-            let deciding = indices.filter { tests[$0].material && tests[$0].code.decidesAlone }
-            let materialP = deciding.compactMap { tests[$0].schoolAdjustedP }.min() ?? 1
-            var score = Self.score(adjustedP: materialP, alpha: config.schoolFalsePositiveRate)
+            var score = Self.score(adjustedP: schoolP[i], alpha: alpha)
             if !inGroup { score = min(score, 49) }
             return SchoolAssessment(
                 school: school, riskGroup: inGroup, riskScore: score,
@@ -52,19 +71,27 @@ public struct RiskDecision: Sendable {
                 flaggedWorks: flaggedWorks(evidence: evidence, all: tests, schoolID: school.id),
                 indicators: Set(evidence.map(\.code)).sorted(),
                 participants: participants[school.id] ?? 0,
-                smallestAdjustedP: indices.compactMap { tests[$0].schoolAdjustedP }.min() ?? 1,
+                schoolPValue: schoolP[i], schoolQValue: schoolQ[i],
                 evidence: evidence)
         }
         return assessments.sorted { ($1.riskScore, $0.school.id) < ($0.riskScore, $1.school.id) }
     }
 
-    /// Weights of a school's family: `pooledTestsWeight` shared by its pooled tests, the rest by its per-work
-    /// tests (all to one kind when the other is absent).
-    func weights(_ scopes: [TestScope]) -> [Double] {
-        let pooled = scopes.filter { $0 == .school }.count
-        let perWork = scopes.count - pooled
-        let share = pooled == 0 ? 0 : perWork == 0 ? 1 : min(max(config.pooledTestsWeight, 0.01), 0.99)
-        return scopes.map { $0 == .school ? share / Double(pooled) : (1 - share) / Double(perWork) }
+    /// Weights of a school's family: every indicator gets an equal share of the school's error rate; within an
+    /// indicator its pooled (all-works) tests share `pooledTestsWeight` of it and its per-work tests the rest
+    /// (all to one kind when the other is absent). A manipulation usually spans the school, so pooled tests get more.
+    func weights(_ family: [IndicatorTest]) -> [Double] {
+        let codes = Set(family.map(\.code))
+        var result: [Double] = []
+        for t in family {
+            let own = family.filter { $0.code == t.code }
+            let pooled = own.filter { $0.scope == .school }.count
+            let perWork = own.count - pooled
+            let share = pooled == 0 ? 0 : perWork == 0 ? 1 : min(max(config.pooledTestsWeight, 0.01), 0.99)
+            let part = t.scope == .school ? share / Double(pooled) : (1 - share) / Double(perWork)
+            result.append(part / Double(codes.count))
+        }
+        return result
     }
 
     /// 100·L/(L + L₀): 0 for p = 1, 50 at p = α, approaching 100 as p → 0.

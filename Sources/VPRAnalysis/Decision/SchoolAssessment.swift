@@ -10,8 +10,10 @@ public struct SchoolAssessment: Hashable, Sendable, Codable {
     public var indicators: [IndicatorCode]
     /// Result rows (participant × work) of the school.
     public var participants: Int
-    /// Smallest Holm-adjusted p-value among the school's deciding tests.
-    public var smallestAdjustedP: Double
+    /// The school's p-value: the smallest weighted-Holm-adjusted p of its material deciding tests.
+    public var schoolPValue: Double
+    /// Benjamini–Hochberg q-value of the school's p-value across all schools of the run.
+    public var schoolQValue: Double
     /// The tests that put the school in the risk group, strongest first.
     public var evidence: [IndicatorTest]
 }
