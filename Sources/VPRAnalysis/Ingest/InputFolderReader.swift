@@ -76,7 +76,7 @@ public struct InputFolderReader: Sendable {
             }
         } else {
             outcome.diagnostics.append(Diagnostic(.warning,
-                "в папке нет файла scales.csv со шкалами перевода баллов в отметки",
+                "в папке нет файла scales.csv со шкалами перевода баллов в отметки; шкалы будут восстановлены по отметкам из results.csv, где это возможно",
                 at: SourceLocation(file: "scales.csv", line: 0)))
         }
 

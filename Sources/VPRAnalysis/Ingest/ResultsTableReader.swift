@@ -15,6 +15,11 @@ struct ResultsTableReader {
         var nonBlank: [Bool]
         var observedMax: [Int]
         var ignoredColumnReported: [Bool]
+        /// Without a scale: per primary score, the marks given with it (bit m for mark m).
+        var marksAtScore: [UInt8] = []
+        /// Without a scale: rows that gave a mark, and the highest primary score of any used row.
+        var rowsWithMark = 0
+        var highestPrimary = 0
     }
 
     /// Work, school and participant code; numeric codes are kept as numbers, which hash faster.
@@ -53,6 +58,10 @@ struct ResultsTableReader {
     private let yearColumn: Int, schoolColumn: Int, classColumn: Int, subjectColumn: Int, studentColumn: Int
     private let gradeColumn: Int?, primaryColumn: Int?, markColumn: Int?, journalColumn: Int?
     private let variantColumn: Int?, genderColumn: Int?, schoolNameColumn: Int?, municipalityColumn: Int?
+    /// Columns where «отсутствовал» marks the row as an absent participant: the variant, the
+    /// primary score, the mark and the task columns, left to right. Elsewhere (names, class,
+    /// journal mark) the word is just text.
+    private let absenceColumns: [Int]
 
     private var workStates: [WorkState] = []
     private var workIndex: [Work: Int] = [:]
@@ -94,6 +103,8 @@ struct ResultsTableReader {
         genderColumn = mapping[.gender]
         schoolNameColumn = mapping[.schoolName]
         municipalityColumn = mapping[.municipality]
+        absenceColumns = ([mapping[.variant], mapping[.primaryScore], mapping[.mark]].compactMap { $0 }
+            + mapping.taskColumns.map(\.index)).sorted()
         if expectedRows > 0 {
             results.reserveCapacity(expectedRows)
             resultWork.reserveCapacity(expectedRows)
@@ -105,7 +116,7 @@ struct ResultsTableReader {
 
     mutating func consume(_ record: CSVRecord) {
         rowsRead += 1
-        for index in 0..<record.count where cells.isAbsence(record.trimmed(index)) {
+        for index in absenceColumns where index < record.count && cells.isAbsence(record.trimmed(index)) {
             rowsAbsent += 1
             rejected.append(RejectedRow(location: location(record, index), reason: "участник отсутствовал",
                                         fields: decoder.allFields(record), isAbsence: true))
@@ -311,6 +322,7 @@ struct ResultsTableReader {
                                      variant: variant, primaryScore: primary, mark: mark, journalMark: journal,
                                      gender: gender, taskScores: scores, source: source))
         resultWork.append(Int32(stateIndex))
+        if scale == nil { observe(primary: primary, mark: markGiven ? mark : nil, stateIndex: stateIndex) }
         for k in 0..<scores.count {
             if let score = scores[k] {
                 workStates[stateIndex].nonBlank[k] = true
@@ -343,23 +355,87 @@ struct ResultsTableReader {
         return nil
     }
 
+    /// Remembers a (primary score, mark) pair of a work without a scale, to infer the scale later.
+    private mutating func observe(primary: Int, mark: Int?, stateIndex: Int) {
+        if primary > workStates[stateIndex].highestPrimary { workStates[stateIndex].highestPrimary = primary }
+        guard let mark, primary <= 10_000 else { return }
+        workStates[stateIndex].rowsWithMark += 1
+        if workStates[stateIndex].marksAtScore.count <= primary {
+            workStates[stateIndex].marksAtScore += [UInt8](repeating: 0, count: primary + 1 - workStates[stateIndex].marksAtScore.count)
+        }
+        workStates[stateIndex].marksAtScore[primary] |= 1 << UInt8(mark)
+    }
+
+    /// Why a scale cannot be inferred from the marks in the results.
+    private enum InferenceFailure: Error {
+        case noMarks
+        case twoMarksAtOneScore(score: Int, marks: [Int])
+        case notMonotone(lower: Int, lowerMark: Int, higher: Int, higherMark: Int)
+        case boundaryNeverObserved(mark: Int)
+        case passAtZero
+
+        var russian: String {
+            switch self {
+            case .noMarks:
+                return "в файле нет отметок за эту работу, поэтому восстановить шкалу по данным нельзя"
+            case .twoMarksAtOneScore(let score, let marks):
+                return "отметки противоречат друг другу: за первичный балл \(score) поставлены разные отметки (\(marks.map { "«\($0)»" }.joined(separator: ", "))), поэтому восстановить шкалу по данным нельзя"
+            case .notMonotone(let lower, let lowerMark, let higher, let higherMark):
+                return "отметки противоречат друг другу: за первичный балл \(lower) поставлена «\(lowerMark)», а за больший балл \(higher) — «\(higherMark)», поэтому восстановить шкалу по данным нельзя"
+            case .boundaryNeverObserved(let mark):
+                return "никто не получил отметку «\(mark)», поэтому нижняя граница «\(mark)» неизвестна и восстановить шкалу по данным нельзя"
+            case .passAtZero:
+                return "отметка «3» и выше поставлена за 0 баллов, поэтому восстановить шкалу по данным нельзя"
+            }
+        }
+    }
+
+    /// The scale implied by the (primary score, mark) pairs of a work: the lowest score observed
+    /// with each mark, provided every score has one mark and marks never fall as scores rise.
+    /// `maxScore` is the tasks' total when known, else the highest primary score observed.
+    private static func inferScale(marksAtScore: [UInt8], highestPrimary: Int,
+                                   taskTotal: Int?) -> Result<MarkScale, InferenceFailure> {
+        var lowest = [Int?](repeating: nil, count: 6)
+        var previous: (score: Int, mark: Int)?
+        for (score, bits) in marksAtScore.enumerated() where bits != 0 {
+            let marks = (2...5).filter { bits & (1 << UInt8($0)) != 0 }
+            guard marks.count == 1 else { return .failure(.twoMarksAtOneScore(score: score, marks: marks)) }
+            let mark = marks[0]
+            if let previous, previous.mark > mark {
+                return .failure(.notMonotone(lower: previous.score, lowerMark: previous.mark, higher: score, higherMark: mark))
+            }
+            if lowest[mark] == nil { lowest[mark] = score }
+            previous = (score, mark)
+        }
+        guard previous != nil else { return .failure(.noMarks) }
+        for mark in 3...5 where lowest[mark] == nil {
+            return .failure(.boundaryNeverObserved(mark: mark))
+        }
+        let maxScore = max(taskTotal ?? 0, highestPrimary)
+        let scale = MarkScale(maxScore: maxScore, minMark3: lowest[3]!, minMark4: lowest[4]!, minMark5: lowest[5]!)
+        // Monotone marks with each of 3, 4, 5 observed give 0 ≤ «3» < «4» < «5» ≤ max; a «3» at 0 points is no scale.
+        guard scale.isConsistent else {
+            return .failure(.passAtZero)
+        }
+        return .success(scale)
+    }
+
     // MARK: - Works
 
     /// The works read, with their scales and tasks. Task scores of the results are realigned to
-    /// each work's task list. Works with no scale produce errors in `diagnostics`.
+    /// each work's task list. A work missing from `scales.csv` gets a scale inferred from the marks
+    /// in the results when they allow it (with a warning); otherwise it produces an error in
+    /// `diagnostics`.
     mutating func finish() -> [Work: WorkSpec] {
         var specs: [Work: WorkSpec] = [:]
         var columnsOfWork: [[Int?]] = []
+        var inferredScales: [MarkScale?] = []
         for state in workStates {
             let work = state.work
             let titled = "«\(work.title)» \(work.year) года"
-            guard let scale = state.scale else {
-                diagnostics.append(Diagnostic(.error,
-                    "для работы \(titled) из \(file) (первая строка \(state.firstLine)) нет шкалы перевода баллов в отметки: добавьте её в scales.csv",
-                    at: SourceLocation(file: file, line: state.firstLine)))
-                columnsOfWork.append([])
-                continue
-            }
+            // Tasks first: their maxima may give the maximum of an inferred scale. Their messages
+            // wait until the work is known to be usable.
+            var taskDiagnostics: [Diagnostic] = []
             var tasks: [TaskSpec] = []
             var columns: [Int?] = []
             if let catalogTasks = catalog?[work] {
@@ -367,7 +443,7 @@ struct ResultsTableReader {
                 for task in catalogTasks {
                     let k = taskColumns.firstIndex { $0.id == task.id }
                     if k == nil {
-                        diagnostics.append(Diagnostic(.warning,
+                        taskDiagnostics.append(Diagnostic(.warning,
                             "в \(file) нет столбца задания \(task.id) работы \(titled); его баллы считаются неизвестными",
                             at: SourceLocation(file: file, line: header.line)))
                     }
@@ -375,7 +451,7 @@ struct ResultsTableReader {
                 }
             } else {
                 if catalog != nil && !taskColumns.isEmpty {
-                    diagnostics.append(Diagnostic(.warning,
+                    taskDiagnostics.append(Diagnostic(.warning,
                         "в tasks.csv нет заданий работы \(titled); задания взяты из заголовков \(file)",
                         at: SourceLocation(file: file, line: header.line)))
                 }
@@ -384,7 +460,7 @@ struct ResultsTableReader {
                     var maxPoints = column.maxPoints ?? 0
                     if column.maxPoints == nil {
                         maxPoints = max(state.observedMax[k], 1)
-                        diagnostics.append(Diagnostic(.note,
+                        taskDiagnostics.append(Diagnostic(.note,
                             "максимальный балл задания \(column.id) работы \(titled) неизвестен (нет tasks.csv и пометки вида «(2б)» в заголовке); принят наибольший набранный балл: \(maxPoints)",
                             at: SourceLocation(file: file, line: header.line, column: column.index + 1)))
                     }
@@ -394,6 +470,37 @@ struct ResultsTableReader {
             }
             let knownMaxima = catalog?[work] != nil || columns.allSatisfy { $0.map { taskColumns[$0].maxPoints != nil } ?? false }
             let total = tasks.reduce(0) { $0 + $1.maxPoints }
+            let taskTotal = knownMaxima && !tasks.isEmpty ? total : nil
+
+            var scale: MarkScale
+            var inferred: MarkScale?
+            if let given = state.scale {
+                scale = given
+            } else {
+                let firstRow = SourceLocation(file: file, line: state.firstLine)
+                switch Self.inferScale(marksAtScore: state.marksAtScore, highestPrimary: state.highestPrimary,
+                                       taskTotal: taskTotal) {
+                case .failure(let failure):
+                    diagnostics.append(Diagnostic(.error,
+                        "для работы \(titled) из \(file) (первая строка \(state.firstLine)) нет шкалы перевода баллов в отметки в scales.csv, а \(failure.russian): добавьте строку этой работы в scales.csv (year;subject;grade;max_score;min_mark3;min_mark4;min_mark5)",
+                        at: firstRow))
+                    columnsOfWork.append([])
+                    inferredScales.append(nil)
+                    continue
+                case .success(let s):
+                    scale = s
+                    inferred = s
+                    diagnostics.append(Diagnostic(.warning,
+                        "Шкала перевода для работы «\(work.title)» (\(work.year)) не задана в scales.csv и восстановлена по данным: «3» с \(s.minMark3), «4» с \(s.minMark4), «5» с \(s.minMark5) баллов (max \(s.maxScore))",
+                        at: firstRow))
+                    if taskTotal == nil {
+                        diagnostics.append(Diagnostic(.note,
+                            "максимальный первичный балл работы \(titled) неизвестен (нет tasks.csv и пометок вида «(2б)» в заголовках заданий); принят наибольший набранный: \(s.maxScore)",
+                            at: firstRow))
+                    }
+                }
+            }
+            diagnostics += taskDiagnostics
             if knownMaxima && !tasks.isEmpty && total != scale.maxScore {
                 diagnostics.append(Diagnostic(.warning,
                     "сумма максимальных баллов заданий (\(total)) не равна максимальному первичному баллу шкалы (\(scale.maxScore)) для работы \(titled)",
@@ -401,11 +508,18 @@ struct ResultsTableReader {
             }
             specs[work] = WorkSpec(work: work, scale: scale, tasks: tasks)
             columnsOfWork.append(columns)
+            inferredScales.append(inferred)
         }
-        // Realign task scores: from one slot per task column to one slot per task of the work.
+        // Marks of rows that gave none, from inferred scales; then realign task scores: from one
+        // slot per task column to one slot per task of the work.
         let identity = Array(0..<taskColumns.count).map { Optional($0) }
+        let anyInferred = inferredScales.contains { $0 != nil }
         for i in results.indices {
-            let columns = columnsOfWork[Int(resultWork[i])]
+            let w = Int(resultWork[i])
+            if anyInferred, results[i].mark == 0, let scale = inferredScales[w] {
+                results[i].mark = scale.mark(for: results[i].primaryScore)
+            }
+            let columns = columnsOfWork[w]
             if columns == identity { continue }
             let all = results[i].taskScores
             results[i].taskScores = columns.map { k in k.flatMap { all[$0] } }
