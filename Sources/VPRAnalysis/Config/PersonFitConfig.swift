@@ -6,13 +6,12 @@ public struct PersonFitConfig: Hashable, Sendable, Codable {
     public var minBandStudents = 30
     /// Fewest region students with complete task scores on a work for its reference distribution.
     public var minRegionStudents = 100
-    /// A student is «aberrant» when the normed Guttman error count exceeds this quantile of the region's
-    /// students in the same total-score band.
+    /// A student is «aberrant» (reported share) when the normed Guttman error count exceeds this quantile of the
+    /// region's students in the same total-score band.
     public var aberrantQuantile = 0.95
-    /// Smallest excess of a unit's aberrant share over the region's mean that matters (materiality), as a fraction.
-    public var minShareExcess = 0.10
-    /// Schools whose share is this improbable under the first fit are left out of the region's null (robust fit).
-    public var trimPValue = 0.001
+    /// Smallest shift of a unit's mean misfit score over the region's mean that matters (materiality), in
+    /// standard deviations of a student's score (0.15: a helped school at strong strength shifts by about 0.2–0.4).
+    public var minScoreShift = 0.15
 
     public init() {}
 
@@ -23,7 +22,6 @@ public struct PersonFitConfig: Hashable, Sendable, Codable {
         minBandStudents = try c.value(.minBandStudents, or: d.minBandStudents)
         minRegionStudents = try c.value(.minRegionStudents, or: d.minRegionStudents)
         aberrantQuantile = try c.value(.aberrantQuantile, or: d.aberrantQuantile)
-        minShareExcess = try c.value(.minShareExcess, or: d.minShareExcess)
-        trimPValue = try c.value(.trimPValue, or: d.trimPValue)
+        minScoreShift = try c.value(.minScoreShift, or: d.minScoreShift)
     }
 }

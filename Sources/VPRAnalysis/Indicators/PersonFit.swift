@@ -18,8 +18,26 @@ public struct PersonFit: Indicator {
     struct Tally {
         var aberrant = 0
         var students = 0
+        /// Sum of the students' normal scores of G* within their bands.
+        var scoreSum = 0.0
+        var meanScore: Double { students > 0 ? scoreSum / Double(students) : .nan }
         static func + (a: Tally, b: Tally) -> Tally {
-            Tally(aberrant: a.aberrant + b.aberrant, students: a.students + b.students)
+            Tally(aberrant: a.aberrant + b.aberrant, students: a.students + b.students, scoreSum: a.scoreSum + b.scoreSum)
+        }
+    }
+
+    /// The region's null for the mean normal score of a unit: N(μ, σ²/n + τ²), with the spread of honest units τ²
+    /// (DerSimonian–Laird over the region's units) and the students' variance σ².
+    struct RegionNull {
+        var mean: Double
+        var tau2: Double
+        var studentVariance: Double
+        var aberrantShare: Double
+
+        func pValue(_ t: Tally) -> Double {
+            guard t.students > 0 else { return 1 }
+            let sd = (studentVariance / Double(t.students) + tau2).squareRoot()
+            return Normal.sf((t.meanScore - mean) / sd)
         }
     }
 
@@ -35,6 +53,7 @@ public struct PersonFit: Indicator {
         let config = context.config.personFit
         var tests: [IndicatorTest] = []
         var pooled: [String: [Unit]] = [:]
+        var varianceSum = 0.0, varianceWeight = 0.0
         for work in context.works {
             guard let spec = context.dataset.works[work], !spec.tasks.isEmpty else { continue }
             let taskMax = spec.tasks.map(\.maxPoints)
@@ -52,7 +71,7 @@ public struct PersonFit: Indicator {
                 var whole = Tally(), byClass: [String: Tally] = [:], codes: [String] = []
                 for (r, v) in rows[key] ?? [] {
                     let aberrant = model.isAberrant(v)
-                    let t = Tally(aberrant: aberrant ? 1 : 0, students: 1)
+                    let t = Tally(aberrant: aberrant ? 1 : 0, students: 1, scoreSum: model.normalScore(v))
                     whole = whole + t
                     byClass[r.classLabel, default: Tally()] = byClass[r.classLabel, default: Tally()] + t
                     if aberrant { codes.append(r.studentID) }
@@ -60,8 +79,13 @@ public struct PersonFit: Indicator {
                 return Unit(key: key, participants: context.groups[key]?.count ?? 0, whole: whole,
                             classes: byClass.keys.sorted().map { ($0, byClass[$0]!) }, aberrantCodes: codes)
             }
-            let schoolFit = fit(units.map(\.whole), config: config)
-            let classFit = fit(units.flatMap { $0.classes.map(\.tally) }, config: config)
+            var sum = 0.0, sumSq = 0.0
+            for v in all { let z = model.normalScore(v); sum += z; sumSq += z * z }
+            let variance = all.count > 1 ? (sumSq - sum * sum / Double(all.count)) / Double(all.count - 1) : 1
+            varianceSum += variance * Double(all.count)
+            varianceWeight += Double(all.count)
+            let schoolFit = fit(units.map(\.whole), variance: variance, config: config)
+            let classFit = fit(units.flatMap { $0.classes.map(\.tally) }, variance: variance, config: config)
             for unit in units {
                 pooled[unit.key.schoolID, default: []].append(unit)
                 var test = makeTest(unit.whole, fit: schoolFit, scope: .schoolWork, schoolID: unit.key.schoolID,
@@ -75,9 +99,10 @@ public struct PersonFit: Indicator {
                 }
             }
         }
+        let pooledVariance = varianceWeight > 0 ? varianceSum / varianceWeight : 1
         let schools = context.schoolIDs.filter { (pooled[$0]?.count ?? 0) > 1 }
         let wholes = schools.map { pooled[$0]!.reduce(Tally()) { $0 + $1.whole } }
-        let pooledFit = fit(wholes, config: config)
+        let pooledFit = fit(wholes, variance: pooledVariance, config: config)
         for (schoolID, whole) in zip(schools, wholes) {
             var test = makeTest(whole, fit: pooledFit, scope: .school, schoolID: schoolID, work: nil, classLabel: nil,
                                 participants: pooled[schoolID]!.reduce(0) { $0 + $1.participants }, config: config)
@@ -101,40 +126,52 @@ public struct PersonFit: Indicator {
         }
     }
 
-    func fit(_ tallies: [Tally], config: PersonFitConfig) -> BetaBinomialFit? {
+    /// The region's null from its units with at least `minStudents` students; nil with fewer than 3 such units.
+    func fit(_ tallies: [Tally], variance: Double, config: PersonFitConfig) -> RegionNull? {
         let used = tallies.filter { $0.students >= config.minStudents }
-        return BetaBinomialFit.robust(successes: used.map(\.aberrant), trials: used.map(\.students),
-                                      trimP: config.trimPValue)
+        guard used.count >= 3, variance > 0 else { return nil }
+        let re = RandomEffects.derSimonianLaird(effects: used.map(\.meanScore),
+                                                variances: used.map { variance / Double($0.students) })
+        let aberrant = used.reduce(0) { $0 + $1.aberrant }, students = used.reduce(0) { $0 + $1.students }
+        return RegionNull(mean: re.mean, tau2: re.tau2.isFinite ? re.tau2 : 0, studentVariance: variance,
+                          aberrantShare: Double(aberrant) / Double(students))
     }
 
-    func makeTest(_ tally: Tally, fit: BetaBinomialFit?, scope: TestScope, schoolID: String, work: Work?,
+    func makeTest(_ tally: Tally, fit: RegionNull?, scope: TestScope, schoolID: String, work: Work?,
                   classLabel: String?, participants: Int, config: PersonFitConfig) -> IndicatorTest {
         let n = tally.students, k = tally.aberrant
         let share = n > 0 ? Double(k) / Double(n) : .nan
-        let mean = fit?.mean ?? .nan
-        let excess = share - mean
-        let p = (fit != nil && n > 0) ? BetaBinomial.upperTail(k, n: n, alpha: fit!.alpha, beta: fit!.beta) : 1
-        let expected = Double(n) * mean
+        let regionShare = fit?.aberrantShare ?? .nan
+        let shift = tally.meanScore - (fit?.mean ?? .nan)
+        let p = fit?.pValue(tally) ?? 1
         let figures = [
             Figure("students_compared", Double(n)),
+            Figure("mean_misfit_score", tally.meanScore),
+            Figure("region_mean_misfit_score", fit?.mean ?? .nan),
+            Figure("region_between_unit_variance", fit?.tau2 ?? .nan),
+            Figure("student_variance", fit?.studentVariance ?? .nan),
+            Figure("misfit_shift", shift),
             Figure("aberrant_students", Double(k)),
             Figure("aberrant_share", share),
-            Figure("expected_aberrant", expected),
-            Figure("region_mean_share", mean),
-            Figure("region_intraclass_correlation", fit?.intraclassCorrelation ?? .nan),
+            Figure("expected_aberrant", Double(n) * regionShare),
+            Figure("region_mean_share", regionShare),
         ]
         let unit: String
         if let classLabel, let work { unit = "В классе \(classLabel) в работе «\(work.title)»" }
         else if let work { unit = "В работе «\(work.title)»" }
         else { unit = "По всем работам ОО" }
-        let explanation = "\(unit) нетипичный профиль выполнения (не решены лёгкие задания при решённых трудных) — "
-            + "у \(RussianFormat.percent(share)) участников (\(k) из \(n)) при среднем по региону "
-            + "\(RussianFormat.percent(mean)) среди ОО и учеников того же уровня (\(RussianFormat.pValue(p)))."
+        let explanation = "\(unit) профили выполнения заданий менее согласованы с их трудностью (не решены лёгкие "
+            + "задания при решённых трудных), чем у участников того же уровня в регионе: сдвиг на "
+            + "\(RussianFormat.number(shift, digits: 2)) стандартного отклонения, нетипичный профиль у "
+            + "\(RussianFormat.percent(share)) участников (\(k) из \(n)) при \(RussianFormat.percent(regionShare)) по региону "
+            + "(\(RussianFormat.pValue(p)))."
         return IndicatorTest(
             code: code, direction: "aberrant", category: .vpr, scope: scope, schoolID: schoolID, work: work,
             classLabel: classLabel, participants: participants, eligible: fit != nil && n >= config.minStudents,
-            statisticName: "доля участников с нетипичным профилем выполнения заданий", statistic: share, pValue: p,
-            effectName: "превышение доли над средней по региону", effectSize: excess,
-            material: excess.isFinite && excess >= config.minShareExcess, explanation: explanation, figures: figures)
+            statisticName: "средний показатель нетипичности профиля (нормальная метка ошибок Гуттмана)",
+            statistic: tally.meanScore, pValue: p,
+            effectName: "сдвиг среднего показателя над средним по региону, в стандартных отклонениях",
+            effectSize: shift, material: shift.isFinite && shift >= config.minScoreShift,
+            explanation: explanation, figures: figures)
     }
 }

@@ -14,6 +14,8 @@ struct PersonFitModel {
     let bands: TotalScoreBands
     /// Threshold on G* per band (a student is aberrant when G* > threshold).
     let thresholds: [Double]
+    /// The region's G* values per band, sorted (for a student's percentile within the band).
+    let sortedByBand: [[Double]]
     let totalSteps: Int
 
     init?(vectors: [[Int]], taskMax: [Int], config: PersonFitConfig) {
@@ -32,6 +34,7 @@ struct PersonFitModel {
         var byBand = [[Double]](repeating: [], count: bands.count)
         let tmp = PersonFitModel.Partial(taskMax: taskMax, order: order, totalSteps: totalSteps)
         for (v, r) in zip(vectors, totals) { byBand[bands.band(ofTotal: r)].append(tmp.normedErrors(v)) }
+        sortedByBand = byBand.map { $0.sorted() }
         thresholds = byBand.map { values in
             guard !values.isEmpty else { return .infinity }
             let sorted = values.sorted()
@@ -48,6 +51,29 @@ struct PersonFitModel {
 
     func normedErrors(_ v: [Int]) -> Double {
         Partial(taskMax: taskMax, order: order, totalSteps: totalSteps).normedErrors(v)
+    }
+
+    /// Normal score of the student's G* within the band: Φ⁻¹ of the mid-rank percentile among the region's
+    /// students of the band (≈ N(0, 1) over the region; higher = more aberrant than peers of the same level).
+    func normalScore(_ v: [Int]) -> Double {
+        let sorted = sortedByBand[bands.band(ofTotal: v.reduce(0, +))]
+        guard !sorted.isEmpty else { return 0 }
+        let g = normedErrors(v)
+        let below = Self.partition(sorted) { $0 < g }
+        let atOrBelow = Self.partition(sorted) { $0 <= g }
+        let n = Double(sorted.count)
+        let u = (Double(below) + 0.5 * Double(atOrBelow - below) + 0.5) / (n + 1)
+        return Normal.quantile(min(max(u, 0.5 / (n + 1)), 1 - 0.5 / (n + 1)))
+    }
+
+    /// Number of leading elements of a sorted array satisfying a monotone predicate.
+    static func partition(_ a: [Double], _ isBefore: (Double) -> Bool) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(a[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     func isAberrant(_ v: [Int]) -> Bool {
