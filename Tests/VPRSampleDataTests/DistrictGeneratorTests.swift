@@ -231,7 +231,7 @@ final class DistrictGeneratorTests: XCTestCase {
         XCTAssertEqual(ManipulationStrength.moderate.rate(for: .boundaryPulling), 0.4)
         XCTAssertEqual(ManipulationStrength.weak.rate(for: .boundaryPulling), 0.2)
         XCTAssertEqual(ManipulationStrength.strong.rate(for: .boundaryPulling), 0.7)
-        XCTAssertEqual(ManipulationStrength.moderate.rate(for: .inflatedJournal), 0.35)
+        XCTAssertEqual(ManipulationStrength.moderate.rate(for: .inflatedJournal), 0.7)
         XCTAssertEqual(ManipulationStrength.strong.rate(for: .helpDuringTest), 0.6)
         XCTAssertEqual(ManipulationStrength.strong.rate(for: .copying), 8)
         XCTAssertEqual(ManipulationStrength.weak.rate(for: .bentToJournal), 0.3)

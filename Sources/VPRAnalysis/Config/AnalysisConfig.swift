@@ -82,8 +82,6 @@ public struct JournalConfig: Hashable, Sendable, Codable {
     public var minStudents = 5
     /// Smallest excess of a share over the region's mean that matters (materiality), as a fraction.
     public var minShareExcess = 0.10
-    /// Schools whose share is this improbable under the first fit are left out of the region's null (robust fit).
-    public var trimPValue = 0.001
 
     public init() {}
 
@@ -92,7 +90,6 @@ public struct JournalConfig: Hashable, Sendable, Codable {
         let d = JournalConfig()
         minStudents = try c.value(.minStudents, or: d.minStudents)
         minShareExcess = try c.value(.minShareExcess, or: d.minShareExcess)
-        trimPValue = try c.value(.trimPValue, or: d.trimPValue)
     }
 }
 

@@ -36,7 +36,7 @@ struct InversionExpectation: Sendable {
         var width = 0
         var c = 0.0, sy = 0.0, sy2 = 0.0, st = 0.0, st2 = 0.0, syt = 0.0
         while true {
-            for u in Set([t - width, t + width]) where u >= 0 && u <= last {
+            for u in (width == 0 ? [t] : [t - width, t + width]) where u >= 0 && u <= last {
                 let x = Double(u - t)
                 c += count[u]; sy += sumY[u]; sy2 += sumY2[u]
                 st += count[u] * x; st2 += count[u] * x * x; syt += sumY[u] * x

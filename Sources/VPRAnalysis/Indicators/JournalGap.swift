@@ -36,10 +36,9 @@ public struct JournalGap: Indicator {
                                    classes: byClass.keys.sorted().map { ($0, JournalUnit(byClass[$0]!, rates: rates)) },
                                    participants: results.count)
             }
-            let schoolNull = RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents,
-                                               trimP: config.trimPValue)
+            let schoolNull = RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents)
             let classNull = RegionJournalNull(units: schools.flatMap { $0.classes.map(\.unit) },
-                                              minStudents: config.minStudents, trimP: config.trimPValue)
+                                              minStudents: config.minStudents)
             let kappaNull = RegionKappaNull(tables: schools.map(\.whole.comparison.table), minStudents: config.minStudents)
             for s in schools {
                 pooled[s.key.schoolID, default: []].append((s, classNull))
@@ -72,7 +71,7 @@ public struct JournalGap: Indicator {
                      config: JournalConfig) -> [IndicatorTest] {
         let schoolIDs = context.schoolIDs.filter { (pooled[$0]?.count ?? 0) > 1 }
         let wholes = schoolIDs.map { id in pooled[id]!.reduce(JournalUnit()) { $0 + $1.0.whole } }
-        let schoolNull = RegionJournalNull(units: wholes, minStudents: config.minStudents, trimP: config.trimPValue)
+        let schoolNull = RegionJournalNull(units: wholes, minStudents: config.minStudents)
         var tests: [IndicatorTest] = []
         for (schoolID, whole) in zip(schoolIDs, wholes) {
             let parts = pooled[schoolID]!

@@ -1,18 +1,20 @@
 /// The region's null for each journal sign: the spread of units (schools or classes) around their own
-/// expected shares, as a robust beta-binomial overdispersion ρ fitted over units with enough students.
+/// expected shares, as a beta-binomial overdispersion ρ fitted over units with enough students. The fit
+/// censors units above their expectation (`BetaBinomialDispersion.censoredMaximumLikelihood`): every sign is
+/// tested upwards, so schools that manipulate in that direction cannot widen the honest spread.
 struct RegionJournalNull {
     private var fits: [JournalDirection: BetaBinomialDispersion] = [:]
 
     /// Fewest units needed to estimate the between-unit spread at all.
     static let minimumUnits = 5
 
-    init(units: [JournalUnit], minStudents: Int, trimP: Double) {
+    init(units: [JournalUnit], minStudents: Int) {
         let usable = units.filter { $0.comparison.total >= minStudents }
         guard usable.count >= Self.minimumUnits else { return }
         for d in JournalDirection.allCases {
-            fits[d] = BetaBinomialDispersion.robust(
+            fits[d] = BetaBinomialDispersion.censoredMaximumLikelihood(
                 successes: usable.map { $0.comparison.count(d) }, trials: usable.map(\.comparison.total),
-                shares: usable.map { $0.expectedShare(d) }, trimP: trimP)
+                shares: usable.map { $0.expectedShare(d) })
         }
     }
 

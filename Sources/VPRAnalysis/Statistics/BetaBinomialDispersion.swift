@@ -48,20 +48,47 @@ public struct BetaBinomialDispersion: Hashable, Sendable, Codable {
     public static func maximumLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> BetaBinomialDispersion? {
         precondition(successes.count == trials.count && trials.count == shares.count, "lengths differ")
         guard trials.filter({ $0 > 0 }).count >= 2 else { return nil }
-        func objective(_ logRho: Double) -> Double {
-            -BetaBinomialDispersion(rho: exp(logRho)).logLikelihood(successes: successes, trials: trials, shares: shares)
+        return goldenSection { -BetaBinomialDispersion(rho: $0).logLikelihood(successes: successes, trials: trials, shares: shares) }
+    }
+
+    /// Log-likelihood with every unit above its expected count censored: such a unit contributes only
+    /// log P(X ≥ ⌊n·e⌋ + 1), not its exact count. Manipulation pushes counts up, so the honest spread is
+    /// learnt from the lower side and the exceedance rate, and extreme units cannot widen it.
+    public func censoredLogLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> Double {
+        var sum = 0.0
+        for i in successes.indices where trials[i] > 0 {
+            let (a, b) = parameters(share: shares[i])
+            let cut = Int((Double(trials[i]) * shares[i]).rounded(.down)) + 1
+            if successes[i] >= cut {
+                sum += log(max(BetaBinomial.upperTail(cut, n: trials[i], alpha: a, beta: b), 1e-300))
+            } else {
+                sum += BetaBinomial.logPmf(successes[i], n: trials[i], alpha: a, beta: b)
+            }
         }
+        return sum
+    }
+
+    /// Maximum-likelihood ρ of the upper-censored likelihood (`censoredLogLikelihood`): robust to units
+    /// pushed upwards by manipulation. nil without at least two units with trials.
+    public static func censoredMaximumLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> BetaBinomialDispersion? {
+        precondition(successes.count == trials.count && trials.count == shares.count, "lengths differ")
+        guard trials.filter({ $0 > 0 }).count >= 2 else { return nil }
+        return goldenSection { -BetaBinomialDispersion(rho: $0).censoredLogLikelihood(successes: successes, trials: trials, shares: shares) }
+    }
+
+    /// Minimises an objective over ρ in `rhoRange` by golden-section search on log ρ.
+    static func goldenSection(_ objective: (Double) -> Double) -> BetaBinomialDispersion {
         var lo = log(rhoRange.lower), hi = log(rhoRange.upper)
         let ratio = (sqrt(5.0) - 1) / 2
         var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
-        var f1 = objective(x1), f2 = objective(x2)
+        var f1 = objective(exp(x1)), f2 = objective(exp(x2))
         while hi - lo > 1e-7 {
             if f1 <= f2 {
                 hi = x2; x2 = x1; f2 = f1
-                x1 = hi - ratio * (hi - lo); f1 = objective(x1)
+                x1 = hi - ratio * (hi - lo); f1 = objective(exp(x1))
             } else {
                 lo = x1; x1 = x2; f1 = f2
-                x2 = lo + ratio * (hi - lo); f2 = objective(x2)
+                x2 = lo + ratio * (hi - lo); f2 = objective(exp(x2))
             }
         }
         return BetaBinomialDispersion(rho: exp((lo + hi) / 2))

@@ -3,17 +3,37 @@ import VPRAnalysis
 
 /// JOURNAL: shares lowered / confirmed / raised against the region's spread of schools.
 final class JournalGapTests: XCTestCase {
-    func testInflatedJournalMarksAreFlaggedAsInternal() {
+    func testJournalMarksInflatedAcrossTheSchoolStandOutAsInternal() {
         var d = FixtureDistrict(seed: 21)
         d.addOrdinarySchools(30)
-        d.addSchool("inflated", students: 120, abilityMean: 0)
-        d.inflateJournal(school: "inflated", rate: 0.6)
+        d.addSchool("inflated", students: 200, abilityMean: 0, classes: 3)
+        d.inflateJournal(school: "inflated", rate: 0.95)
         let a = d.analyze()
         let t = a.test(.journal, school: "inflated", direction: "lowered")!
-        XCTAssertLessThan(t.pValue, 1e-4, t.explanation)
-        let s = a.assessment("inflated")!
-        XCTAssertTrue(s.riskGroup)
-        XCTAssertEqual(s.categories, [.internal])
+        XCTAssertLessThan(t.pValue, 0.005, t.explanation)
+        XCTAssertEqual(t.category, .internal)
+        XCTAssertEqual(a.schools.first?.school.id, "inflated", "the inflated school heads the list")
+    }
+
+    func testTwoInflatedSchoolsInOneWorkEnterTheRiskGroup() {
+        var d = FixtureDistrict(seed: 27)
+        d.addOrdinarySchools(60)
+        for id in ["inflated1", "inflated2"] {
+            d.addSchool(id, students: 150, abilityMean: 0, classes: 3)
+            d.inflateJournal(school: id, rate: 1.0)
+        }
+        let a = d.analyze()
+        XCTAssertEqual(a.riskGroup.map(\.school.id).sorted(), ["inflated1", "inflated2"])
+        XCTAssertTrue(a.riskGroup.allSatisfy { $0.categories == [.internal] })
+    }
+
+    func testAModestInflationInsideTheRegionsSpreadIsNotEnoughToFlag() {
+        // Schools differ in how generous their term marks are; a third of pupils one mark higher stays inside that spread.
+        var d = FixtureDistrict(seed: 26)
+        d.addOrdinarySchools(30)
+        d.addSchool("mild", students: 60, abilityMean: 0)
+        d.inflateJournal(school: "mild", rate: 0.3)
+        XCTAssertFalse(d.analyze().assessment("mild")!.riskGroup)
     }
 
     func testAGenerousSchoolWithinTheRegionsSpreadIsNotFlagged() {

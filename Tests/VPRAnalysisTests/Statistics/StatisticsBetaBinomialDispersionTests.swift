@@ -37,4 +37,25 @@ final class StatisticsBetaBinomialDispersionTests: XCTestCase {
         let robust = BetaBinomialDispersion.robust(successes: k, trials: n, shares: e)!
         XCTAssertLessThan(robust.rho, plain.rho / 10)
     }
+
+    func testTheUpperCensoredFitMatchesScipy() {
+        // k=[1,18,7,0,25,2,15,9,3,30]; n=[20,30,25,8,40,18,22,30,20,35]; e=[.2,.3,.25,.1,.3,.35,.4,.3,.2,.3]
+        // def nll(lr): r=exp(lr); prec=1/r-1; a=e*prec; b=(1-e)*prec; cut=floor(n*e).astype(int)+1; up=k>=cut
+        //     return -(betabinom.logpmf(k[~up],n[~up],a[~up],b[~up]).sum() + log(betabinom.sf(cut[up]-1,n[up],a[up],b[up])).sum())
+        // r = minimize_scalar(nll, bounds=(log(1e-6), log(.5)), method='bounded', options={'xatol':1e-12}); exp(r.x), r.fun
+        let k = [1, 18, 7, 0, 25, 2, 15, 9, 3, 30], n = [20, 30, 25, 8, 40, 18, 22, 30, 20, 35]
+        let e = [0.2, 0.3, 0.25, 0.1, 0.3, 0.35, 0.4, 0.3, 0.2, 0.3]
+        let fit = BetaBinomialDispersion.censoredMaximumLikelihood(successes: k, trials: n, shares: e)!
+        assertReferenceValue(fit.rho, 0.08499373059377985, relative: 1e-5)
+        assertReferenceValue(-fit.censoredLogLikelihood(successes: k, trials: n, shares: e), 13.909447052901005, relative: 1e-9)
+    }
+
+    func testUnitsPushedUpwardsDoNotWidenTheCensoredSpread() {
+        let honestK = [5, 6, 4, 5, 6, 5, 4, 6, 5, 5, 3, 7], n = Array(repeating: 20, count: 14)
+        let e = Array(repeating: 0.25, count: 14)
+        let contaminated = honestK + [19, 20]
+        let plain = BetaBinomialDispersion.maximumLikelihood(successes: contaminated, trials: n, shares: e)!
+        let censored = BetaBinomialDispersion.censoredMaximumLikelihood(successes: contaminated, trials: n, shares: e)!
+        XCTAssertLessThan(censored.rho, plain.rho / 10)
+    }
 }
