@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Core: model, ingest, statistics, indicators, risk decision. Foundation only.
@@ -17,7 +18,7 @@ let package = Package(
         // Seeded generator of realistic districts (sample data, calibration study).
         .target(name: "VPRSampleData", dependencies: ["VPRAnalysis"]),
         // One writer per output format, rendered from a view model.
-        .target(name: "VPRReports", dependencies: ["VPRAnalysis"]),
+        .target(name: "VPRReports", dependencies: ["VPRAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The calibration study: generated districts with a known truth run through the engine.
         .target(name: "VPRStudy", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .executableTarget(
