@@ -13,7 +13,7 @@ public struct Pipeline: Sendable {
 
     /// Every indicator of the engine, in report order.
     public static let standardIndicators: [any Indicator] = [
-        BoundarySpike(), JournalGap(), HighAboveRegion(), InversionOfLevels(), CohortDrop(),
+        BoundarySpike(), JournalGap(), HighAboveRegion(), InversionOfLevels(), Similarity(), PersonFit(), CohortDrop(),
     ]
 
     /// Reads and validates an input folder, then analyses it when it is usable.
