@@ -10,6 +10,7 @@ public struct OutputFolder: Sendable {
     /// The writers of the contract's output files.
     public static let standardWriters: [any ReportWriter] = [
         RiskListCSVWriter(), ResultsJSONWriter(), SummaryMarkdownWriter(), RejectedRowsCSVWriter(),
+        RiskListXLSXWriter(), RecheckListCSVWriter(), RecheckListXLSXWriter(), ObserversXLSXWriter(),
     ]
 
     /// Renders every applicable writer and replaces the files in the folder. Returns the names written.

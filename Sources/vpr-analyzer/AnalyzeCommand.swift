@@ -20,6 +20,21 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Дата отчёта ГГГГ-ММ-ДД (по умолчанию — сегодня), для воспроизводимых отчётов.")
     var date: String?
 
+    @Option(help: "Орган управления образованием, к приказу которого прилагается справка.")
+    var authority: String = ReportOptions.defaultAuthority
+
+    @Option(name: .customLong("order-number"), help: "Номер приказа (по умолчанию — строка для заполнения).")
+    var orderNumber: String = ""
+
+    @Option(name: .customLong("order-date"), help: "Дата приказа, как её напечатать (по умолчанию — строка для заполнения).")
+    var orderDate: String = ""
+
+    @Option(help: "Номер приложения к приказу, например 1.")
+    var appendix: String = ""
+
+    @Option(name: .customLong("recheck-seed"), help: "Зерно случайной контрольной выборки работ для перепроверки.")
+    var recheckSeed: UInt64 = ReportOptions.defaultRecheckSeed
+
     func validate() throws {
         if let date, !ReportDate.isValid(date) {
             throw ValidationError("Дата должна быть в виде ГГГГ-ММ-ДД: \(date)")
@@ -43,7 +58,9 @@ struct AnalyzeCommand: ParsableCommand {
         if !outcome.ingest.findings.isEmpty {
             terminal.say("Замечаний к качеству данных: \(outcome.ingest.findings.count) (см. summary.md и results.json).")
         }
-        let options = ReportOptions(date: date ?? ReportDate.today(), inputName: inputOptions.input)
+        let options = ReportOptions(date: date ?? ReportDate.today(), inputName: inputOptions.input,
+                                    authority: authority, orderNumber: orderNumber, orderDate: orderDate,
+                                    appendix: appendix, recheckSeed: recheckSeed)
         let model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
         let folder = OutputFolder(url: URL(fileURLWithPath: out, isDirectory: true))
         let written: [String]
