@@ -10,7 +10,8 @@ public struct OutputFolder: Sendable {
     /// The writers of the contract's output files.
     public static let standardWriters: [any ReportWriter] = [
         RiskListCSVWriter(), ResultsJSONWriter(), SummaryMarkdownWriter(), RejectedRowsCSVWriter(),
-        RiskListXLSXWriter(), RecheckListCSVWriter(), RecheckListXLSXWriter(), ObserversXLSXWriter(),
+        RiskListXLSXWriter(), RecheckListCSVWriter(), RecheckListXLSXWriter(), ObserversXLSXWriter(), ReportDOCXWriter(),
+        HTMLReportWriter(),
     ]
 
     /// Renders every applicable writer and replaces the files in the folder. Returns the names written.
