@@ -5,7 +5,8 @@ public struct ReportOptions: Hashable, Sendable {
     /// How the input folder is named in the reports.
     public var inputName: String
     public var engineVersion: String
-    /// The education authority whose order the report is attached to (`--authority`).
+    /// The education authority whose order the report is attached to (`--authority`), in the genitive
+    /// case as it follows «к приказу»: «Управления образования».
     public var authority: String
     /// Number of the order (`--order-number`); blank means a line to fill in by hand.
     public var orderNumber: String
@@ -16,7 +17,7 @@ public struct ReportOptions: Hashable, Sendable {
     /// Base seed of the random control sample in `recheck-list` (`--recheck-seed`), written into the file.
     public var recheckSeed: UInt64
 
-    public static let defaultAuthority = "Управление образования"
+    public static let defaultAuthority = "Управления образования"
     public static let defaultRecheckSeed: UInt64 = 20250101
 
     public init(date: String, inputName: String, engineVersion: String = EngineVersion.current,

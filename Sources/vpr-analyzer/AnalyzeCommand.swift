@@ -20,7 +20,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Дата отчёта ГГГГ-ММ-ДД (по умолчанию — сегодня), для воспроизводимых отчётов.")
     var date: String?
 
-    @Option(help: "Орган управления образованием, к приказу которого прилагается справка.")
+    @Option(help: "Орган управления образованием в родительном падеже («к приказу …»), например «Управления образования администрации города».")
     var authority: String = ReportOptions.defaultAuthority
 
     @Option(name: .customLong("order-number"), help: "Номер приказа (по умолчанию — строка для заполнения).")
