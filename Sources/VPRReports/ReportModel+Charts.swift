@@ -187,9 +187,9 @@ extension ReportModel {
         return LevelComparison(work: work, rows: rows, inversion: inversion)
     }
 
-    /// Works of a risk-group school where `INVERSION` tested it.
+    /// Flagged works of a risk-group school that `INVERSION` tested.
     public func inversionWorks(_ s: SchoolAssessment) -> [Work] {
-        analysis.works.map(\.work).filter { w in
+        s.flaggedWorks.filter { w in
             analysis.tests.contains { $0.code == .inversion && $0.scope == .schoolWork && $0.schoolID == s.school.id && $0.work == w }
         }
     }

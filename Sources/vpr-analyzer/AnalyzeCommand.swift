@@ -35,6 +35,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("recheck-seed"), help: "Зерно случайной контрольной выборки работ для перепроверки.")
     var recheckSeed: UInt64 = ReportOptions.defaultRecheckSeed
 
+    @Option(help: "Код ОО: дополнительно записать материалы для этой ОО (school-КОД.html и school-КОД.md).")
+    var school: String?
+
     func validate() throws {
         if let date, !ReportDate.isValid(date) {
             throw ValidationError("Дата должна быть в виде ГГГГ-ММ-ДД: \(date)")
@@ -62,10 +65,14 @@ struct AnalyzeCommand: ParsableCommand {
                                     authority: authority, orderNumber: orderNumber, orderDate: orderDate,
                                     appendix: appendix, recheckSeed: recheckSeed)
         let model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
+        if let school, model.assessment(of: school) == nil {
+            terminal.error("ОО с кодом «\(school)» нет среди результатов; отчёты не записаны.")
+            throw ExitCode(64)
+        }
         let folder = OutputFolder(url: URL(fileURLWithPath: out, isDirectory: true))
         let written: [String]
         do {
-            written = try folder.write(model)
+            written = try folder.write(model, writers: OutputFolder.standardWriters + SchoolDossierHTMLWriter.writers(school: school))
         } catch {
             terminal.error("Не удалось записать отчёты в \(out): \(error.localizedDescription)")
             throw ExitCode(1)

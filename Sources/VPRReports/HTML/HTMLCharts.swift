@@ -42,8 +42,8 @@ enum HTMLCharts {
     static func funnel(_ f: FunnelPlot, title: String, highlight: String? = nil) -> String {
         let maxN = Double(f.points.map(\.participants).max() ?? 10)
         let values = f.points.map(\.share) + f.limits.map(\.outer) + [f.target].filter(\.isFinite)
-        let low = max(0, ((values.min() ?? 0) - 0.05) * 10).rounded(.down) / 10
-        let high = min(1, ((values.max() ?? 1) + 0.05) * 10).rounded(.up) / 10
+        let low = max(0, (((values.min() ?? 0) - 0.05) * 10).rounded(.down) / 10)
+        let high = min(1, (((values.max() ?? 1) + 0.05) * 10).rounded(.up) / 10)
         var plot = SVGPlot(width: width, height: 300, x: (0, maxN * 1.05), y: (low, max(high, low + 0.1)),
                            margin: (52, 16, 30, 40))
         plot.axes(xTicks: plot.x.ticks(6), yTicks: plot.y.ticks(5), xFormat: SVGFormat.integer, yFormat: SVGFormat.percent,
@@ -54,11 +54,14 @@ enum HTMLCharts {
         plot.canvas.polyline(f.limits.map { (plot.x(Double($0.participants)), plot.y($0.inner)) }, class: "ln-l95")
         plot.canvas.polyline(f.limits.map { (plot.x(Double($0.participants)), plot.y($0.outer)) }, class: "ln-l998")
         for p in f.points {
-            let cls = p.schoolID == highlight ? "pt-self" : p.riskGroup ? "pt-risk" : p.advancedStudy ? "pt-adv" : "pt"
+            // A school's dossier names no other school: only the region's list marks the risk group.
+            let own = p.schoolID == highlight, risk = highlight == nil && p.riskGroup
+            let cls = own ? "pt-self" : risk ? "pt-risk" : p.advancedStudy ? "pt-adv" : "pt"
             let x = plot.x(Double(p.participants)), y = plot.y(p.share)
-            plot.canvas.circle(cx: x, cy: y, r: p.schoolID == highlight ? 5 : 3.5, class: cls,
-                               title: "\(p.schoolID): \(RussianFormat.percent(p.share)) из \(p.participants)")
-            if p.riskGroup || p.aboveOuterLimit || p.schoolID == highlight {
+            plot.canvas.circle(cx: x, cy: y, r: own ? 5 : 3.5, class: cls,
+                               title: highlight == nil || own ? "\(p.schoolID): \(RussianFormat.percent(p.share)) из \(p.participants)"
+                                   : "\(RussianFormat.percent(p.share)) из \(p.participants)")
+            if own || (highlight == nil && (risk || p.aboveOuterLimit)) {
                 plot.canvas.text(p.schoolID, x: x + 6, y: y - 4, class: "tick")
             }
         }
