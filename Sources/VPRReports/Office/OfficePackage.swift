@@ -25,4 +25,16 @@ struct OfficePackage {
         guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return bytes
     }
+
+    /// The parts of a ZIP container by path, in archive order (for checks and tests).
+    static func read(_ data: Data) throws -> [(path: String, data: Data)] {
+        let archive = try Archive(data: data, accessMode: .read)
+        var parts: [(path: String, data: Data)] = []
+        for entry in archive where entry.type == .file {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            parts.append((entry.path, bytes))
+        }
+        return parts
+    }
 }

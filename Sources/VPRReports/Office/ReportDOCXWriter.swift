@@ -50,7 +50,7 @@ public struct ReportDOCXWriter: ReportWriter {
                            s.flaggedWorks.map(model.title).joined(separator: ", "),
                            s.indicators.map(\.rawValue).joined(separator: ", ")]
                       },
-                      weights: [4, 11, 22, 15, 8, 22, 18], rightAligned: [0, 4])
+                      weights: [4, 11, 20, 17, 8, 22, 18], rightAligned: [0, 4])
             for (i, s) in group.enumerated() { schoolSection(&doc, model, s, number: "3.\(i + 1)") }
         }
 
@@ -131,7 +131,7 @@ public struct ReportDOCXWriter: ReportWriter {
                    RussianFormat.percent(Double(j.raised) / Double(jn)), "\(flagged)"]
         }
         doc.table(header: ["Работа", "ОО", "Участ-ников", "«2»", "«3»", "«4»", "«5»", "Пони-зили", "Подтвер-дили", "Повы-сили", "ОО с приз-наками"],
-                  rows: rows, weights: [20, 6, 9, 7, 7, 7, 7, 8, 9, 8, 8], rightAligned: Set(1...10))
+                  rows: rows, weights: [17, 6, 9, 7, 7, 7, 7, 8, 10, 8, 11], rightAligned: Set(1...10))
     }
 
     func schoolSection(_ doc: inout WordDocument, _ model: ReportModel, _ s: SchoolAssessment, number: String) {
