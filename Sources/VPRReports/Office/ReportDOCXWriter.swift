@@ -44,7 +44,7 @@ public struct ReportDOCXWriter: ReportWriter {
         if group.isEmpty {
             doc.paragraph("ОО, включённых в группу риска, нет.")
         } else {
-            doc.table(header: ["№", "Код ОО", "Наименование ОО", "Муниципалитет", "Балл риска", "Работы", "Показатели"],
+            doc.table(header: ["№", "Код ОО", "Наименование ОО", "Муници\u{AD}палитет", "Балл риска", "Работы", "Показатели"],
                       rows: group.enumerated().map { i, s in
                           ["\(i + 1)", s.school.id, s.school.name, s.school.municipality, "\(s.riskScore)",
                            s.flaggedWorks.map(model.title).joined(separator: ", "),
@@ -130,7 +130,7 @@ public struct ReportDOCXWriter: ReportWriter {
                 + [RussianFormat.percent(Double(j.lowered) / Double(jn)), RussianFormat.percent(Double(j.confirmed) / Double(jn)),
                    RussianFormat.percent(Double(j.raised) / Double(jn)), "\(flagged)"]
         }
-        doc.table(header: ["Работа", "ОО", "Участ-ников", "«2»", "«3»", "«4»", "«5»", "Пони-зили", "Подтвер-дили", "Повы-сили", "ОО с приз-наками"],
+        doc.table(header: ["Работа", "ОО", "Участ\u{AD}ников", "«2»", "«3»", "«4»", "«5»", "Пони\u{AD}зили", "Под\u{AD}твер\u{AD}дили", "Повы\u{AD}сили", "ОО с приз\u{AD}наками"],
                   rows: rows, weights: [17, 6, 9, 7, 7, 7, 7, 8, 10, 8, 11], rightAligned: Set(1...10))
     }
 
