@@ -49,8 +49,9 @@ public struct GeneratorConfig: Sendable, Codable, Hashable {
 
     /// The default plan: five city or rural schools (never a gymnasium, lyceum, weak or tiny school), chosen by the seed:
     /// 1. boundaryPulling, moderate, all works;
-    /// 2. inflatedJournal, moderate, all works;
-    /// 3. helpDuringTest, moderate, the Математика works;
+    /// 2. inflatedJournal, strong, all works (a moderate inflation hides inside the honest spread of term-mark
+    ///    generosity; see docs/calibration.md);
+    /// 3. helpDuringTest, strong, the Математика works;
     /// 4. combined: boundaryPulling strong + bentToJournal moderate, all works;
     /// 5. copying, moderate, all works.
     /// Smaller districts get fewer planted schools (about one in eight, at least one when there are candidates).
@@ -66,8 +67,8 @@ public struct GeneratorConfig: Sendable, Codable, Hashable {
         for (i, id) in chosen.enumerated() {
             switch i {
             case 0: plan.append(PlantedManipulation(schoolID: id, scheme: .boundaryPulling, strength: .moderate))
-            case 1: plan.append(PlantedManipulation(schoolID: id, scheme: .inflatedJournal, strength: .moderate))
-            case 2: plan.append(PlantedManipulation(schoolID: id, scheme: .helpDuringTest, strength: .moderate, works: maths))
+            case 1: plan.append(PlantedManipulation(schoolID: id, scheme: .inflatedJournal, strength: .strong))
+            case 2: plan.append(PlantedManipulation(schoolID: id, scheme: .helpDuringTest, strength: .strong, works: maths))
             case 3:
                 plan.append(PlantedManipulation(schoolID: id, scheme: .boundaryPulling, strength: .strong))
                 plan.append(PlantedManipulation(schoolID: id, scheme: .bentToJournal, strength: .moderate))

@@ -56,6 +56,12 @@ public struct BoundaryConfig: Hashable, Sendable, Codable {
     public var minPapersAtBoundaries = 5
     /// How many scores under a boundary a pulled paper may have come from (the window is b − this … b).
     public var cellsBelowBoundary = 2
+    /// Fewest papers of the peer schools (nearest in mean score) whose share at the boundary also bounds the null.
+    public var minPeerPapers = 300
+    /// Fewest peer schools.
+    public var minPeerSchools = 3
+    /// The peers' share at a boundary replaces the model's when their excess over it has a p-value below this.
+    public var peerLumpPValue = 0.01
     /// Smallest estimated share of pulled borderline papers that matters (materiality).
     public var minPulledShare = 0.15
     /// Highest degree of the polynomial that models the region's smooth score distribution.
@@ -70,6 +76,9 @@ public struct BoundaryConfig: Hashable, Sendable, Codable {
         let d = BoundaryConfig()
         minPapersAtBoundaries = try c.value(.minPapersAtBoundaries, or: d.minPapersAtBoundaries)
         cellsBelowBoundary = try c.value(.cellsBelowBoundary, or: d.cellsBelowBoundary)
+        minPeerPapers = try c.value(.minPeerPapers, or: d.minPeerPapers)
+        minPeerSchools = try c.value(.minPeerSchools, or: d.minPeerSchools)
+        peerLumpPValue = try c.value(.peerLumpPValue, or: d.peerLumpPValue)
         minPulledShare = try c.value(.minPulledShare, or: d.minPulledShare)
         maxPolynomialDegree = try c.value(.maxPolynomialDegree, or: d.maxPolynomialDegree)
         tiltPriorPrecision = try c.value(.tiltPriorPrecision, or: d.tiltPriorPrecision)

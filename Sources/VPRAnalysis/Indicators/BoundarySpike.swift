@@ -5,7 +5,10 @@ import Foundation
 ///
 /// For each boundary b (lowest score of marks 3, 4, 5) and its window of cells {b − w, …, b} (w = 2 by
 /// default: a pulled paper was one or two points short), the count at b given the window's total is
-/// binomial with p_b = f(b) / Σ f(window) under the counterfactual f (`SchoolScoreCounterfactual`). The statistic is the number of papers at the boundaries, summed over
+/// binomial with p_b = f(b) / Σ f(window) under the counterfactual f (`SchoolScoreCounterfactual`), or with
+/// the share the school's peers of similar level show at b (`PeerScoreShape`) when the peers pile up at b
+/// significantly more than f says: the smooth counterfactual cannot know that a work's task structure puts
+/// strong students onto one score ("all but the last two-point task"), the peers do. The statistic is the number of papers at the boundaries, summed over
 /// the boundaries (and, for the pooled school test, over works); its exact null is a sum of binomials.
 public struct BoundarySpike: Indicator {
     public let code = IndicatorCode.boundary
@@ -34,15 +37,22 @@ public struct BoundarySpike: Indicator {
             for h in histograms { for s in h.indices { region[s] += h[s] } }
             let shape = RegionScoreShape.fit(histogram: region, scale: scale, maxDegree: config.maxPolynomialDegree,
                                              cellsBelow: config.cellsBelowBoundary)
-            for (key, histogram) in zip(keys, histograms) {
+            let peerShape = PeerScoreShape(histograms: histograms)
+            for (index, (key, histogram)) in zip(keys, histograms).enumerated() {
+                let peers = peerShape.peers(of: index, minPapers: config.minPeerPapers, minSchools: config.minPeerSchools)
                 let counterfactual = SchoolScoreCounterfactual.fit(
                     histogram: histogram, shape: shape, priorPrecision: config.tiltPriorPrecision)
                 let f = counterfactual.probabilities
                 let cells = scale.boundaries.filter { $0 >= 1 && $0 < histogram.count }.map { b -> Cell in
                     let below = max(0, b - config.cellsBelowBoundary)..<b
                     let mass = below.reduce(f[b]) { $0 + f[$1] }
+                    let modelShare = f[b] / mass
+                    let share = peers.map {
+                        PeerScoreShape.boundedShare(modelShare, peers: $0, boundary: b, cellsBelow: config.cellsBelowBoundary,
+                                                    lumpPValue: config.peerLumpPValue)
+                    } ?? modelShare
                     return Cell(boundary: b, below: below.reduce(0) { $0 + histogram[$1] }, at: histogram[b],
-                                probabilityAt: f[b] / mass)
+                                probabilityAt: share)
                 }
                 cellsBySchool[key.schoolID, default: []].append((work, cells))
                 let n = histogram.reduce(0, +)
