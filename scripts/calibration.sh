@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Calibration study of the engine (docs/calibration.md): builds the release binary and runs
+#   1. districts: every scenario on 20 districts × 40 schools;
+#   2. regions:   every scenario on 3 regions × 200 schools;
+#   3. power:     recall by school size and the smallest detectable rate on 6 regions × 200 schools;
+# then writes the tables into docs/calibration.md between the <!-- study:NAME --> … <!-- /study:NAME --> marks.
+# Every number is deterministic given the commit (fixed seeds). About 10 minutes on 2 cores.
+#
+# Usage: scripts/calibration.sh            (from anywhere; writes docs/calibration.md)
+#        OUT=/tmp/tables scripts/calibration.sh   (also keeps the raw tables there)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCRATCH=${SCRATCH:-.build-study}
+OUT=${OUT:-$(mktemp -d)}
+DOC=docs/calibration.md
+mkdir -p "$OUT"
+
+now() { date +%s; }
+start=$(now)
+
+# Others may be editing sources while we build: retry a few times on "modified during the build".
+for attempt in 1 2 3; do
+  if swift build -c release --scratch-path "$SCRATCH" --product vpr-analyzer >"$OUT/build.log" 2>&1; then break; fi
+  if [ "$attempt" = 3 ]; then cat "$OUT/build.log" >&2; exit 1; fi
+  echo "сборка не удалась (попытка $attempt), повтор через 30 с" >&2; sleep 30
+done
+BIN="$SCRATCH/release/vpr-analyzer"
+echo "сборка: $(( $(now) - start )) с" >&2
+
+run() { # name, args…
+  local name=$1; shift
+  local t0; t0=$(now)
+  echo "== $name: vpr-analyzer study $*" >&2
+  "$BIN" study "$@" >"$OUT/$name.md" 2>"$OUT/$name.log"
+  cat "$OUT/$name.log" >&2
+  echo "$name: $(( $(now) - t0 )) с" >&2
+  echo "$(( $(now) - t0 ))" >"$OUT/$name.seconds"
+}
+
+run districts --districts 20 --schools 40 --seed 1000 --share 0.15
+run regions   --districts 3 --schools 200 --seed 2000 --share 0.15
+run power     --power --districts 6 --schools 200 --seed 3000 --share 0.2 --rates 0.2,0.4,0.6,0.8,1.0
+
+total=$(( $(now) - start ))
+commit=${COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "вне git")}
+{
+  echo "Таблицы получены командой \`scripts/calibration.sh\` на коммите \`$commit\`"
+  echo "($(date -u +%Y-%m-%d), $(nproc) ядра; районы $(cat "$OUT/districts.seconds") с, регионы $(cat "$OUT/regions.seconds") с,"
+  echo "мощность $(cat "$OUT/power.seconds") с, всего со сборкой $total с)."
+} >"$OUT/stamp.md"
+
+# Replace each marked section of the document with the fresh table.
+if [ -f "$DOC" ]; then
+  for name in stamp districts regions power; do
+    NAME=$name FILE="$OUT/$name.md" perl -0pi -e '
+      my $n = $ENV{NAME}; local $/; open(my $f, "<", $ENV{FILE}) or die; my $t = <$f>; close $f; $t =~ s/\s+\z/\n/;
+      s/(<!-- study:\Q$n\E -->\n).*?(<!-- \/study:\Q$n\E -->)/$1$t$2/s or die "no mark study:$n\n";
+    ' "$DOC"
+  done
+  echo "обновлён $DOC" >&2
+fi
+echo "всего: $total с (таблицы в $OUT)" >&2
