@@ -19,9 +19,16 @@ public enum RussianFormat {
         guard p.isFinite else { return "p не определено" }
         if p < 0.001 {
             let exponent = Int(floor(log10(max(p, 1e-300))))
-            return p < 1e-6 ? "p < 10^\(exponent + 1)" : "p < 0,001"
+            return p < 1e-6 ? "p < 10\(superscript(exponent + 1))" : "p < 0,001"
         }
         return "p = \(number(p, digits: 3))"
+    }
+
+    /// An integer in superscript digits: `−18` → «⁻¹⁸».
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let body = String(abs(n)).map { digits[Int(String($0))!] }
+        return (n < 0 ? "⁻" : "") + String(body)
     }
 
     /// Russian plural form for a count: `plural(3, "работа", "работы", "работ")` → «работы».
