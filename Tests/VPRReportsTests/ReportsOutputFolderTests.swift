@@ -14,11 +14,15 @@ final class ReportsOutputFolderTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
     }
 
+    /// Every file of the standard writers.
+    private let everyFile = OutputFolder.standardWriters.map(\.fileName)
+
     func testWritesEveryFileOfTheRunAndNoTemporaryFiles() throws {
         let url = try folder()
         let written = try OutputFolder(url: url).write(ReportFixture.model())
-        XCTAssertEqual(written, ["risk-list.csv", "results.json", "summary.md", "rejected-rows.csv"])
-        XCTAssertEqual(names(url), ["rejected-rows.csv", "results.json", "risk-list.csv", "summary.md"])
+        XCTAssertEqual(written, everyFile)
+        XCTAssertTrue(everyFile.contains("rejected-rows.csv") && everyFile.contains("risk-list.csv"))
+        XCTAssertEqual(names(url), everyFile.sorted())
     }
 
     func testARunWithoutRejectedRowsRemovesTheStaleFileAndKeepsOthers() throws {
@@ -26,7 +30,7 @@ final class ReportsOutputFolderTests: XCTestCase {
         try OutputFolder(url: url).write(ReportFixture.model(rejected: true))
         try Data("чужой файл".utf8).write(to: url.appendingPathComponent("notes.txt"))
         try OutputFolder(url: url).write(ReportFixture.model(rejected: false))
-        XCTAssertEqual(names(url), ["notes.txt", "results.json", "risk-list.csv", "summary.md"])
+        XCTAssertEqual(names(url), (everyFile.filter { $0 != "rejected-rows.csv" } + ["notes.txt"]).sorted())
     }
 
     func testAWriterThatFailsLeavesThePreviousReportUntouched() throws {
@@ -39,7 +43,7 @@ final class ReportsOutputFolderTests: XCTestCase {
         let before = try Data(contentsOf: url.appendingPathComponent("summary.md"))
         XCTAssertThrowsError(try OutputFolder(url: url).write(ReportFixture.model(rejected: false),
                                                               writers: OutputFolder.standardWriters + [Failing()]))
-        XCTAssertEqual(names(url), ["rejected-rows.csv", "results.json", "risk-list.csv", "summary.md"])
+        XCTAssertEqual(names(url), everyFile.sorted())
         XCTAssertEqual(try Data(contentsOf: url.appendingPathComponent("summary.md")), before)
     }
 
