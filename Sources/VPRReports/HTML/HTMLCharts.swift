@@ -44,15 +44,21 @@ enum HTMLCharts {
         let values = f.points.map(\.share) + f.limits.map(\.outer) + [f.target].filter(\.isFinite)
         let low = max(0, (((values.min() ?? 0) - 0.05) * 10).rounded(.down) / 10)
         let high = min(1, (((values.max() ?? 1) + 0.05) * 10).rounded(.up) / 10)
-        var plot = SVGPlot(width: width, height: 300, x: (0, maxN * 1.05), y: (low, max(high, low + 0.1)),
+        var plot = SVGPlot(width: width, height: 300, x: (0, maxN * 1.15), y: (low, max(high, low + 0.1)),
                            margin: (52, 16, 30, 40))
         plot.axes(xTicks: plot.x.ticks(6), yTicks: plot.y.ticks(5), xFormat: SVGFormat.integer, yFormat: SVGFormat.percent,
                   xLabel: "Участников в ОО", yLabel: "Доля отметок «4» и «5»")
         if f.target.isFinite {
             plot.canvas.line(x1: plot.left, y1: plot.y(f.target), x2: plot.right, y2: plot.y(f.target), class: "ln-target")
         }
-        plot.canvas.polyline(f.limits.map { (plot.x(Double($0.participants)), plot.y($0.inner)) }, class: "ln-l95")
-        plot.canvas.polyline(f.limits.map { (plot.x(Double($0.participants)), plot.y($0.outer)) }, class: "ln-l998")
+        // Schools of one size have one limit each: a short level segment at that size.
+        func curve(_ value: (FunnelPlot.Limit) -> Double) -> [(Double, Double)] {
+            let points = f.limits.map { (plot.x(Double($0.participants)), plot.y(value($0))) }
+            guard points.count == 1, let p = points.first else { return points }
+            return [(p.0 - 30, p.1), (p.0 + 30, p.1)]
+        }
+        plot.canvas.polyline(curve(\.inner), class: "ln-l95")
+        plot.canvas.polyline(curve(\.outer), class: "ln-l998")
         for p in f.points {
             // A school's dossier names no other school: only the region's list marks the risk group.
             let own = p.schoolID == highlight, risk = highlight == nil && p.riskGroup

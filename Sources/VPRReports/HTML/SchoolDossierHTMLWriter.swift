@@ -36,7 +36,6 @@ public struct SchoolDossierHTMLWriter: ReportWriter {
             doc.heading(3, "Обоснование")
             blocks.evidence(&doc, s)
         }
-        doc.heading(3, d.tests.title)
         doc.paragraph("«Признак: да» — проверка включила ОО в группу риска; «слабый» — отклонение существенное по величине, "
                       + "но недостаточное с учётом множественных проверок; «нет» — малое или случайное отклонение.", class: "note")
         table(&doc, d.tests)
