@@ -73,7 +73,7 @@ extension ReportModel {
 
     /// The school's `BOUNDARY` test of one work, when the indicator ran.
     public func boundaryTest(_ schoolID: String, _ work: Work) -> IndicatorTest? {
-        analysis.tests.first { $0.code == .boundary && $0.scope == .schoolWork && $0.schoolID == schoolID && $0.work == work }
+        analysis.test(.boundary, school: schoolID, scope: .schoolWork, work: work)
     }
 
     /// The histogram of a school's work: counts from `BOUNDARY`'s series when present, else from the tallies.
@@ -145,9 +145,7 @@ extension ReportModel {
 
     func journalBar(_ s: SchoolAssessment, _ work: Work, tallies: ReportTallies) -> JournalBar? {
         let kind: JournalBar.Kind = s.riskGroup ? .highlightedSchool : .school
-        if let t = analysis.tests.first(where: {
-            $0.code == .journal && $0.scope == .schoolWork && $0.schoolID == s.school.id && $0.work == work
-        }), let l = t.figure("lowered"), let c = t.figure("confirmed"), let r = t.figure("raised") {
+        if let t = analysis.test(.journal, school: s.school.id, scope: .schoolWork, work: work), let l = t.figure("lowered"), let c = t.figure("confirmed"), let r = t.figure("raised") {
             return JournalBar(label: s.school.id, kind: kind, lowered: Int(l), confirmed: Int(c), raised: Int(r))
         }
         guard let j = tallies.school(s.school.id, work)?.journal, j.total > 0 else { return nil }
@@ -156,8 +154,8 @@ extension ReportModel {
 
     /// The class-level `JOURNAL` tests of a school's work, one per class and direction, by class label.
     public func classJournalTests(_ schoolID: String, _ work: Work) -> [String: [IndicatorTest]] {
-        Dictionary(grouping: analysis.tests.filter {
-            $0.code == .journal && $0.scope == .classGroup && $0.schoolID == schoolID && $0.work == work && $0.classLabel != nil
+        Dictionary(grouping: analysis.tests(of: schoolID).filter {
+            $0.code == .journal && $0.scope == .classGroup && $0.work == work && $0.classLabel != nil
         }, by: { $0.classLabel! })
     }
 
@@ -181,16 +179,14 @@ extension ReportModel {
             return LevelComparison.Row(level: level, school: s, region: r)
         }
         guard !rows.isEmpty else { return nil }
-        let inversion = analysis.tests.first {
-            $0.code == .inversion && $0.scope == .schoolWork && $0.schoolID == schoolID && $0.work == work
-        }
+        let inversion = analysis.test(.inversion, school: schoolID, scope: .schoolWork, work: work)
         return LevelComparison(work: work, rows: rows, inversion: inversion)
     }
 
     /// Flagged works of a risk-group school that `INVERSION` tested.
     public func inversionWorks(_ s: SchoolAssessment) -> [Work] {
         s.flaggedWorks.filter { w in
-            analysis.tests.contains { $0.code == .inversion && $0.scope == .schoolWork && $0.schoolID == s.school.id && $0.work == w }
+            analysis.test(.inversion, school: s.school.id, scope: .schoolWork, work: w) != nil
         }
     }
 }

@@ -5,11 +5,35 @@ public struct Analysis: Sendable {
     /// Every school with results, sorted as `risk-list.csv` is: score descending, then id.
     public var schools: [SchoolAssessment]
     /// Every indicator test, deciding and explanatory, in a deterministic order.
-    public var tests: [IndicatorTest]
+    public private(set) var tests: [IndicatorTest]
+    /// Positions in `tests` per school, so reports look a school's tests up without scanning the region.
+    private var positions: [String: [Int]]
+
+    public init(config: AnalysisConfig, works: [WorkSummary], schools: [SchoolAssessment], tests: [IndicatorTest]) {
+        self.config = config
+        self.works = works
+        self.schools = schools
+        self.tests = tests
+        var positions: [String: [Int]] = [:]
+        for (i, t) in tests.enumerated() { positions[t.schoolID, default: []].append(i) }
+        self.positions = positions
+    }
 
     /// Schools in the risk group, in list order.
     public var riskGroup: [SchoolAssessment] { schools.filter(\.riskGroup) }
 
-    /// The tests of one school.
-    public func tests(of schoolID: String) -> [IndicatorTest] { tests.filter { $0.schoolID == schoolID } }
+    /// The tests of one school, in the order of `tests`.
+    public func tests(of schoolID: String) -> [IndicatorTest] { (positions[schoolID] ?? []).map { tests[$0] } }
+
+    /// The first test of a school matching the indicator, scope, work and (optionally) direction.
+    public func test(_ code: IndicatorCode, school schoolID: String, scope: TestScope, work: Work?,
+                     direction: String? = nil) -> IndicatorTest? {
+        for i in positions[schoolID] ?? [] {
+            let t = tests[i]
+            if t.code == code && t.scope == scope && t.work == work && (direction == nil || t.direction == direction) {
+                return t
+            }
+        }
+        return nil
+    }
 }

@@ -10,6 +10,8 @@ public struct AnalysisContext: Sendable {
     /// Indices into `dataset.results` per (school, work), keys sorted.
     public let groups: [SchoolWorkKey: [Int]]
     public let groupKeys: [SchoolWorkKey]
+    private let keysByWork: [Work: [SchoolWorkKey]]
+    private let keysBySchool: [String: [SchoolWorkKey]]
 
     public init(dataset: Dataset, config: AnalysisConfig) {
         self.dataset = dataset
@@ -20,6 +22,13 @@ public struct AnalysisContext: Sendable {
         }
         self.groups = groups
         self.groupKeys = groups.keys.sorted()
+        var byWork: [Work: [SchoolWorkKey]] = [:], bySchool: [String: [SchoolWorkKey]] = [:]
+        for key in groupKeys {
+            byWork[key.work, default: []].append(key)
+            bySchool[key.schoolID, default: []].append(key)
+        }
+        self.keysByWork = byWork
+        self.keysBySchool = bySchool
         self.works = Set(groupKeys.map(\.work)).sorted()
         self.schoolIDs = Set(groupKeys.map(\.schoolID)).sorted()
     }
@@ -30,10 +39,10 @@ public struct AnalysisContext: Sendable {
     }
 
     /// Keys of one work, sorted by school.
-    public func keys(of work: Work) -> [SchoolWorkKey] { groupKeys.filter { $0.work == work } }
+    public func keys(of work: Work) -> [SchoolWorkKey] { keysByWork[work] ?? [] }
 
     /// Keys of one school, sorted by work.
-    public func keys(ofSchool schoolID: String) -> [SchoolWorkKey] { groupKeys.filter { $0.schoolID == schoolID } }
+    public func keys(ofSchool schoolID: String) -> [SchoolWorkKey] { keysBySchool[schoolID] ?? [] }
 
     /// The scale of a work (every work in the results has one: ingest guarantees it).
     public func scale(_ work: Work) -> MarkScale {

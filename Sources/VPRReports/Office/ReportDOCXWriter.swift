@@ -148,9 +148,8 @@ public struct ReportDOCXWriter: ReportWriter {
         if !classes.isEmpty { doc.bullet([("Классы, где расхождение с журналом заметнее всего: ", false), (classes, false)]) }
         guard s.indicators.contains(.boundary) else { return }
         for work in s.flaggedWorks.sorted() {
-            guard let test = model.analysis.tests.first(where: {
-                $0.code == .boundary && $0.scope == .schoolWork && $0.schoolID == s.school.id && $0.work == work
-            }), let observed = test.series["observed"], !observed.isEmpty,
+            guard let test = model.analysis.test(.boundary, school: s.school.id, scope: .schoolWork, work: work),
+                  let observed = test.series["observed"], !observed.isEmpty,
                 let scale = model.analysis.works.first(where: { $0.work == work })?.scale else { continue }
             doc.paragraph("Распределение первичных баллов: \(model.title(work))", style: "Caption", keepNext: true)
             let labels = observed.indices.map { "\($0)" }
