@@ -8,6 +8,7 @@
 #
 # Usage: scripts/calibration.sh            (from anywhere; writes docs/calibration.md)
 #        OUT=/tmp/tables scripts/calibration.sh   (also keeps the raw tables there)
+#        FILL_ONLY=/tmp/tables scripts/calibration.sh   (only rewrites the document from kept tables)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,6 +19,9 @@ mkdir -p "$OUT"
 
 now() { date +%s; }
 start=$(now)
+
+if [ -n "${FILL_ONLY:-}" ]; then OUT=$FILL_ONLY; fi
+if [ -z "${FILL_ONLY:-}" ]; then
 
 # Others may be editing sources while we build: retry a few times on "modified during the build".
 for attempt in 1 2 3; do
@@ -49,6 +53,7 @@ commit=${COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "в
   echo "($(date -u +%Y-%m-%d), $(nproc) ядра; районы $(cat "$OUT/districts.seconds") с, регионы $(cat "$OUT/regions.seconds") с,"
   echo "мощность $(cat "$OUT/power.seconds") с, всего со сборкой $total с)."
 } >"$OUT/stamp.md"
+fi
 
 # Replace each marked section of the document with the fresh table.
 if [ -f "$DOC" ]; then
@@ -60,4 +65,4 @@ if [ -f "$DOC" ]; then
   done
   echo "обновлён $DOC" >&2
 fi
-echo "всего: $total с (таблицы в $OUT)" >&2
+echo "всего: $(( $(now) - start )) с (таблицы в $OUT)" >&2

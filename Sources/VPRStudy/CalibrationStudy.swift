@@ -64,6 +64,16 @@ public struct CalibrationStudy: Sendable {
                 row.manipulated += 1
             }
         }
+        var participants: [String: Int] = [:]
+        for r in district.dataset.results { participants[r.schoolID, default: 0] += 1 }
+        let engine = flagged[.engine] ?? []
+        for t in district.truth {
+            guard let band = SizeBand.standard.first(where: { $0.contains(participants[t.schoolID] ?? 0) }) else { continue }
+            var cell = row.bySize[band] ?? PowerCell()
+            let hit = engine.contains(t.schoolID) ? 1 : 0
+            if t.isHonest { cell.honest += 1; cell.honestFlagged += hit } else { cell.manipulated += 1; cell.manipulatedFlagged += hit }
+            row.bySize[band] = cell
+        }
         for detector in StudyDetector.allCases {
             let ids = flagged[detector] ?? []
             var tally = DetectionTally()

@@ -42,6 +42,8 @@ public struct StudyRow: Hashable, Sendable, Codable {
     public var manipulated = 0, manipulatedTiny = 0
     /// Flags of every detector.
     public var flags: [StudyDetector: DetectionTally] = [:]
+    /// The engine's counts by the school's size band (participations); manipulating tiny schools included.
+    public var bySize: [SizeBand: PowerCell] = [:]
 
     public init(scenario: StudyScenario, units: Int, schoolsPerUnit: Int) {
         self.scenario = scenario
@@ -76,6 +78,7 @@ public struct StudyRow: Hashable, Sendable, Codable {
         for d in StudyDetector.allCases where a.flags[d] != nil || b.flags[d] != nil {
             c.flags[d] = a.tally(d) + b.tally(d)
         }
+        for (band, cell) in b.bySize { c.bySize[band] = (a.bySize[band] ?? PowerCell()) + cell }
         return c
     }
 }
