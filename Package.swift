@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "vpr-analyzer", targets: ["vpr-analyzer"]),
         .library(name: "VPRAnalysis", targets: ["VPRAnalysis"]),
+        .library(name: "VPRSpreadsheet", targets: ["VPRSpreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,8 @@ let package = Package(
     targets: [
         // Core: model, ingest, statistics, indicators, risk decision. Foundation only.
         .target(name: "VPRAnalysis"),
+        // Spreadsheet inputs (XLSX exports of ФИС ОКО) as table files for the core's folder reader.
+        .target(name: "VPRSpreadsheet", dependencies: ["VPRAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Seeded generator of realistic districts (sample data, calibration study).
         .target(name: "VPRSampleData", dependencies: ["VPRAnalysis"]),
         // One writer per output format, rendered from a view model.
@@ -24,12 +27,13 @@ let package = Package(
         .executableTarget(
             name: "vpr-analyzer",
             dependencies: [
-                "VPRAnalysis", "VPRReports", "VPRSampleData", "VPRStudy",
+                "VPRAnalysis", "VPRReports", "VPRSampleData", "VPRStudy", "VPRSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"], exclude: ["Golden"]),
+        .testTarget(name: "VPRSpreadsheetTests", dependencies: ["VPRSpreadsheet", "VPRAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis", "VPRSampleData", "vpr-analyzer"]),

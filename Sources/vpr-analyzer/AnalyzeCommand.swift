@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VPRAnalysis
+import VPRSpreadsheet
 import VPRReports
 
 /// `vpr-analyzer analyze [INPUT] --out DIR`: the whole run, from files to reports.
@@ -51,7 +52,7 @@ struct AnalyzeCommand: ParsableCommand {
         let terminal = Terminal(quiet: inputOptions.quiet)
         let analysisConfig = try ConfigLoader.load(config)
         terminal.say("Чтение данных из \(inputOptions.input)…")
-        let outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL)
+        let outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
         terminal.printFiles(outcome.ingest.files)
         terminal.print(outcome.ingest.diagnostics)
         guard let analysis = outcome.analysis else {

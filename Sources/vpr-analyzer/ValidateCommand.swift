@@ -1,18 +1,23 @@
 import ArgumentParser
 import Foundation
 import VPRAnalysis
+import VPRSpreadsheet
 
 /// `vpr-analyzer validate INPUT`: checks the input and prints the findings without analysing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Проверить входные файлы и напечатать замечания, не выполняя анализ.")
+        abstract: "Проверить входные файлы (CSV и XLSX-выгрузки ФИС ОКО), сказать, что в каждом найдено, и напечатать замечания, не выполняя анализ.")
 
     @OptionGroup var inputOptions: InputOptions
 
     func run() throws {
         var terminal = Terminal(quiet: inputOptions.quiet)
-        let ingest = InputFolderReader().read(folder: inputOptions.inputURL)
+        let ingest = InputFolderReader.withSpreadsheets.read(folder: inputOptions.inputURL)
+        // What each file was recognised as: «results-mat5.xlsx: Ф1, Математика 5 (2025), 3 ОО, 212 участников».
+        for file in ingest.recognised {
+            terminal.say(file.russianDescription)
+        }
         terminal.printFiles(ingest.files)
         terminal.print(ingest.diagnostics)
         for r in ingest.rejected.filter({ !$0.isAbsence }).prefix(20) {

@@ -10,6 +10,9 @@ public struct IngestOutcome: Sendable {
     public var rejected: [RejectedRow]
     /// Data-quality findings on rows that were used.
     public var findings: [QualityFinding]
+    /// What each file of the folder was recognised as (layout, works, schools, participants) or
+    /// why it is not used.
+    public var recognised: [RecognisedFile] = []
 
     public var isUsable: Bool { dataset != nil }
 

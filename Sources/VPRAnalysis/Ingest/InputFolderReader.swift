@@ -2,16 +2,22 @@ import Foundation
 
 /// Reads an input folder (`results.csv`, and optionally `schools.csv`, `scales.csv`, `tasks.csv`)
 /// into a validated dataset, reporting every unusable row and every data-quality problem.
+/// With `tableReaders` (XLSX), any number of results files of any name, CSV or spreadsheets,
+/// in the contract's layout or as ФИС ОКО exports, are recognised by their header and merged.
 public struct InputFolderReader: Sendable {
     /// Bytes read from a file at a time.
     var chunkSize: Int
+    /// Readers of table files the core cannot open itself (XLSX), by file extension.
+    public var tableReaders: [any TableFileReader]
 
-    public init() {
+    public init(tableReaders: [any TableFileReader] = []) {
         chunkSize = 1 << 20
+        self.tableReaders = tableReaders
     }
 
-    init(chunkSize: Int) {
+    init(chunkSize: Int, tableReaders: [any TableFileReader] = []) {
         self.chunkSize = chunkSize
+        self.tableReaders = tableReaders
     }
 
     /// Reads results.csv (required), schools.csv, scales.csv, tasks.csv from the folder.
@@ -33,7 +39,20 @@ public struct InputFolderReader: Sendable {
             if names.contains(name) { return folder.appendingPathComponent(name) }
             return names.first { $0.lowercased() == name }.map { folder.appendingPathComponent($0) }
         }
-        guard let resultsURL = locate("results.csv") else {
+        // Other results files (any name, CSV or a spreadsheet) switch to reading many files.
+        let candidates = resultsCandidates(names: names)
+        var sniffed: [SniffedResultsFile] = []
+        if !candidates.isEmpty {
+            sniffed = sniff(candidates, in: folder, outcome: &outcome)
+            if outcome.diagnostics.contains(where: { $0.severity == .error }) { return outcome }
+        }
+        let resultsURL = locate("results.csv")
+        if !sniffed.isEmpty, let resultsURL {
+            let more = sniff([resultsURL.lastPathComponent], in: folder, outcome: &outcome)
+            if outcome.diagnostics.contains(where: { $0.severity == .error }) { return outcome }
+            sniffed = more + sniffed
+        }
+        if sniffed.isEmpty && resultsURL == nil {
             fail("в папке «\(folder.path)» нет файла results.csv с результатами участников — без него анализ невозможен")
             return outcome
         }
@@ -100,7 +119,13 @@ public struct InputFolderReader: Sendable {
             }
         }
 
+        // Many results files: recognised by their header and merged.
+        if !sniffed.isEmpty {
+            return readMany(sniffed, outcome: outcome, fatal: fatal, schools: schools, scales: scales, catalog: catalog)
+        }
+
         // results.csv
+        guard let resultsURL else { return outcome }
         var scanner = InputFileScanner(url: resultsURL, file: "results.csv", vocabulary: .results, chunkSize: chunkSize)
         scanner.requiresScores = true
         var reader: ResultsTableReader?
@@ -143,6 +168,8 @@ public struct InputFolderReader: Sendable {
             schools[id] = School(id: id)
         }
         outcome.dataset = Dataset(works: works, schools: schools, results: results.results)
+        outcome.recognised = Self.recognise(files: [("results.csv", ResultsLayout.Kind.contract.russianName, nil)],
+                                            results: results.results) + outcome.recognised
         return outcome
     }
 

@@ -36,7 +36,8 @@ struct ResultsTableReader {
         }
     }
 
-    let file: String
+    /// The file whose rows are being read (changes between sources when several files are merged).
+    private(set) var file: String
     let header: InputFileScanner.Header
     let scales: [Work: MarkScale]
     /// Tasks by work from `tasks.csv`; nil when there is no such file.
@@ -70,6 +71,13 @@ struct ResultsTableReader {
     private var resultWork: [Int32] = []
     private var seen: [ParticipantKey: Int] = [:]
     private var lastSchoolWithDetails: String?
+    /// When rows come from several files: the files so far, the current one, and per column of
+    /// the merged layout the 1-based column of the current file (nil for values from its metadata).
+    private var sourceFiles: [String] = []
+    private var sourceIndex = 0
+    private var columnNumbers: [Int?]?
+    /// Whether the task catalog came from `tasks.csv` (its warnings name that file).
+    var catalogFromTasksFile = true
 
     private var schoolIDs = ByteStringInterner()
     private var classLabels = ByteStringInterner()
@@ -131,6 +139,12 @@ struct ResultsTableReader {
             rejected.append(RejectedRow(location: location(record, problem.column), reason: problem.reason,
                                         fields: decoder.allFields(record)))
         }
+    }
+
+    /// Counts a row rejected before validation (a row of a merged file whose shape is wrong).
+    mutating func reject(line: Int, column: Int?, reason: String, fields: [String]) {
+        rowsRead += 1
+        rejected.append(RejectedRow(location: SourceLocation(file: file, line: line, column: column), reason: reason, fields: fields))
     }
 
     private struct Rejection {
@@ -301,9 +315,14 @@ struct ResultsTableReader {
             key.text = studentID
         }
         if let first = seen[key] {
-            return Rejection("повторная строка участника, первая — строка \(first)", studentColumn)
+            let firstSource = first >> 40, firstLine = first & ((1 << 40) - 1)
+            if firstSource != sourceIndex, firstSource < sourceFiles.count {
+                return Rejection("повторная строка участника: он уже есть в файле \(sourceFiles[firstSource]), строка \(firstLine); учтён один раз",
+                                 studentColumn)
+            }
+            return Rejection("повторная строка участника, первая — строка \(firstLine)", studentColumn)
         }
-        seen[key] = record.line
+        seen[key] = sourceIndex << 40 | record.line
 
         // The row is used.
         let classLabel = record.fields[classColumn].hasEscapedQuotes
@@ -450,7 +469,7 @@ struct ResultsTableReader {
                     columns.append(k)
                 }
             } else {
-                if catalog != nil && !taskColumns.isEmpty {
+                if catalog != nil && catalogFromTasksFile && !taskColumns.isEmpty {
                     taskDiagnostics.append(Diagnostic(.warning,
                         "в tasks.csv нет заданий работы \(titled); задания взяты из заголовков \(file)",
                         at: SourceLocation(file: file, line: header.line)))
@@ -595,7 +614,18 @@ struct ResultsTableReader {
     }
 
     private func location(_ record: CSVRecord, _ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: record.line, column: column + 1)
+        guard let columnNumbers else { return SourceLocation(file: file, line: record.line, column: column + 1) }
+        return SourceLocation(file: file, line: record.line, column: column < columnNumbers.count ? columnNumbers[column] : nil)
+    }
+
+    /// Starts the rows of another file of a merged reading: later rows are located in `file`,
+    /// and column `i` of the merged layout is column `columnNumbers[i]` of that file.
+    mutating func beginSource(file: String, columnNumbers: [Int?]) {
+        self.file = file
+        self.columnNumbers = columnNumbers
+        sourceIndex = sourceFiles.count
+        sourceFiles.append(file)
+        lastSchoolWithDetails = nil
     }
 
     /// The leading decimal digits of a field: «5Б» → 5, «10-А» → 10.

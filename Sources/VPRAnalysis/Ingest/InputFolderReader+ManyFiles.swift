@@ -1,0 +1,376 @@
+import Foundation
+
+/// A results file found in the folder, with the sheet to read and its recognised layout.
+struct SniffedResultsFile {
+    enum Source {
+        case csv(CSVDialect)
+        case table(any TableFileReader, sheet: String)
+    }
+
+    var name: String
+    var url: URL
+    var source: Source
+    var layout: ResultsLayout
+}
+
+extension InputFolderReader {
+    /// Files other than the side tables that may hold results: CSV and the extensions of the table readers.
+    func resultsCandidates(names: [String]) -> [String] {
+        let side: Set<String> = ["schools.csv", "scales.csv", "tasks.csv", "results.csv", "rejected-rows.csv", "risk-list.csv"]
+        var extensions: Set<String> = ["csv"]
+        for reader in tableReaders { extensions.formUnion(reader.fileExtensions) }
+        return names.filter { name in
+            let lower = name.lowercased()
+            guard !name.hasPrefix("."), !name.hasPrefix("~$"), !side.contains(lower) else { return false }
+            return extensions.contains((lower as NSString).pathExtension)
+        }.sorted()
+    }
+
+    /// Opens each file, finds the sheet that holds a results table and recognises its layout.
+    /// Files that hold no results table are noted and skipped; files that cannot be opened are errors.
+    func sniff(_ names: [String], in folder: URL, outcome: inout IngestOutcome) -> [SniffedResultsFile] {
+        var found: [SniffedResultsFile] = []
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            let fileStart = SourceLocation(file: name, line: 0)
+            let required = name.lowercased() == "results.csv"
+            func skip(_ reason: String) {
+                outcome.recognised.append(RecognisedFile(file: name, problem: reason))
+                outcome.diagnostics.append(Diagnostic(required ? .error : .note, "файл \(name) не используется: \(reason)", at: fileStart))
+            }
+            func broken(_ reason: String) {
+                outcome.recognised.append(RecognisedFile(file: name, problem: reason))
+                outcome.diagnostics.append(Diagnostic(.error, "файл \(name) нельзя прочитать: \(reason)", at: fileStart))
+            }
+            let noHeader = "в первых \(ResultsLayout.rowsToSniff) строках нет строки заголовков таблицы результатов (со столбцами «Код участника» и «Класс», «ОО» или баллами)"
+            let ext = (name.lowercased() as NSString).pathExtension
+            if ext == "csv" {
+                do {
+                    guard let dialect = try DialectDetector(chunkSize: chunkSize).detect(url: url) else {
+                        skip("файл пуст")
+                        continue
+                    }
+                    let rows = try Self.csvRows(url: url, dialect: dialect, chunkSize: chunkSize, limit: ResultsLayout.rowsToSniff)
+                    guard let layout = ResultsLayout.recognise(rows, file: name) else {
+                        skip(noHeader)
+                        continue
+                    }
+                    found.append(SniffedResultsFile(name: name, url: url, source: .csv(dialect), layout: layout))
+                } catch {
+                    broken(error.localizedDescription)
+                }
+                continue
+            }
+            guard let reader = tableReaders.first(where: { $0.fileExtensions.contains(ext) }) else { continue }
+            do {
+                let sheets = try reader.sheetNames(of: url)
+                var chosen: SniffedResultsFile?
+                var skipped: [String] = []
+                for sheet in sheets {
+                    var rows: [TableRow] = []
+                    try reader.forEachRow(of: url, sheet: sheet) { row in
+                        rows.append(row)
+                        return rows.count < ResultsLayout.rowsToSniff
+                    }
+                    if chosen == nil, let layout = ResultsLayout.recognise(rows, file: name) {
+                        chosen = SniffedResultsFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
+                    } else {
+                        skipped.append(sheet)
+                    }
+                }
+                guard let chosen else {
+                    skip(sheets.count > 1 ? "ни на одном из листов (\(sheets.map { "«\($0)»" }.joined(separator: ", "))) " + noHeader.dropFirst(2) : noHeader)
+                    continue
+                }
+                if case .table(_, let sheet) = chosen.source, !skipped.isEmpty {
+                    outcome.diagnostics.append(Diagnostic(.note,
+                        "в файле \(name) читается лист «\(sheet)»; пропущены листы без таблицы результатов или после неё: \(skipped.map { "«\($0)»" }.joined(separator: ", "))",
+                        at: fileStart))
+                }
+                found.append(chosen)
+            } catch let error as TableFileError {
+                broken(error.message)
+            } catch {
+                broken(error.localizedDescription)
+            }
+        }
+        return found
+    }
+
+    /// The first `limit` rows of a CSV file as text (all rows when `limit` is nil).
+    static func csvRows(url: URL, dialect: CSVDialect, chunkSize: Int, limit: Int?) throws -> [TableRow] {
+        var rows: [TableRow] = []
+        try forEachCSVRow(url: url, dialect: dialect, chunkSize: chunkSize) { row in
+            rows.append(row)
+            return limit.map { rows.count < $0 } ?? true
+        }
+        return rows
+    }
+
+    static func forEachCSVRow(url: URL, dialect: CSVDialect, chunkSize: Int, _ body: (TableRow) -> Bool) throws {
+        let decoder = FieldDecoder(encoding: dialect.encoding)
+        try CSVByteReader(url: url, dialect: dialect, chunkSize: chunkSize).forEachRecord { record in
+            body(TableRow(number: record.line, cells: (0..<record.count).map { decoder.text(record, $0) }))
+        }
+    }
+
+    // MARK: - Reading and merging
+
+    /// The columns of the merged table every file's rows are laid into.
+    private static let mergedRoles: [(ColumnRole, String)] = [
+        (.year, "year"), (.schoolID, "school_id"), (.schoolName, "school_name"), (.municipality, "municipality"),
+        (.classLabel, "class"), (.grade, "grade"), (.subject, "subject"), (.studentID, "student_id"),
+        (.variant, "variant"), (.primaryScore, "primary_score"), (.mark, "mark"), (.journalMark, "journal_mark"),
+        (.gender, "gender"),
+    ]
+
+    /// Where a merged column's value comes from in one file.
+    private enum ValueSource {
+        case column(Int)
+        case constant(String)
+        case none
+    }
+
+    /// Reads every recognised results file into one dataset: rows are laid into one merged table,
+    /// so the same participant of the same work in two files is counted once, scales are inferred
+    /// from all files together, and the works' tasks come from the files' own headers.
+    func readMany(_ files: [SniffedResultsFile], outcome start: IngestOutcome, fatal startFatal: Bool,
+                  schools startSchools: [String: School], scales: [Work: MarkScale],
+                  catalog: [Work: [TaskSpec]]?) -> IngestOutcome {
+        var outcome = start
+        var fatal = startFatal
+        func fail(_ message: String, _ location: SourceLocation?) {
+            outcome.diagnostics.append(Diagnostic(.error, message, at: location))
+            fatal = true
+        }
+
+        // Every file must say, in a column or in its title, what each row is.
+        var usable: [SniffedResultsFile] = []
+        for file in files {
+            let layout = file.layout
+            let at = SourceLocation(file: file.name, line: layout.headerRow)
+            var missing: [String] = []
+            if layout.mapping[.year] == nil && layout.year == nil { missing.append("год (столбец «Год» или заголовок вида «ВПР 2025 Математика 5 класс»)") }
+            if layout.mapping[.subject] == nil && layout.subject == nil { missing.append("предмет (столбец «Предмет», строка «Предмет: …» или заголовок вида «ВПР 2025 Математика 5 класс»)") }
+            if layout.mapping[.schoolID] == nil && layout.schoolID == nil { missing.append("код ОО (столбец «ОО» / «Код ОО» или строка «Название ОО (sch123456)»)") }
+            if layout.mapping[.classLabel] == nil && layout.grade == nil && layout.mapping[.grade] == nil { missing.append("класс (столбец «Класс»)") }
+            if layout.mapping[.primaryScore] == nil && layout.mapping.taskColumns.isEmpty { missing.append("баллы (столбец «Первичный балл» или столбцы заданий)") }
+            if !missing.isEmpty {
+                let reason = "не удалось определить " + missing.joined(separator: "; ")
+                fail("в файле \(file.name) \(reason)", at)
+                outcome.recognised.append(RecognisedFile(file: file.name, layout: layout.kind.russianName, problem: reason))
+                continue
+            }
+            outcome.diagnostics += layout.mapping.diagnostics.filter { $0.severity != .note }
+            usable.append(file)
+        }
+
+        // Tasks and maxima from the files' headers, checked against each other and tasks.csv.
+        var fileTasks: [Work: (tasks: [TaskSpec], file: String, line: Int, columns: [String: Int])] = [:]
+        var maxScores: [Work: ResultsLayout.Located<Int>] = [:]
+        for file in usable {
+            let layout = file.layout
+            guard let work = layout.work else { continue }
+            let columns = layout.mapping.taskColumns
+            if let declared = layout.maxScore {
+                if let first = maxScores[work], first.value != declared.value {
+                    fail("разные максимальные первичные баллы работы «\(work.title)» \(work.year) года: \(first.value) (\(first.location)) и \(declared.value) (\(declared.location))",
+                         declared.location)
+                } else if maxScores[work] == nil {
+                    maxScores[work] = declared
+                }
+            }
+            guard !columns.isEmpty, columns.allSatisfy({ $0.maxPoints != nil }) else { continue }
+            let tasks = columns.map { TaskSpec(id: $0.id, maxPoints: $0.maxPoints!, level: layout.levels[$0.id]) }
+            let columnOf = Dictionary(columns.map { ($0.id, $0.index + 1) }, uniquingKeysWith: { a, _ in a })
+            if let first = fileTasks[work] {
+                let firstByID = Dictionary(first.tasks.map { ($0.id, $0.maxPoints) }, uniquingKeysWith: { a, _ in a })
+                for task in tasks {
+                    if let other = firstByID[task.id], other != task.maxPoints {
+                        let here = SourceLocation(file: file.name, line: layout.headerRow, column: columnOf[task.id])
+                        let there = SourceLocation(file: first.file, line: first.line, column: first.columns[task.id])
+                        fail("разные максимальные баллы задания \(task.id) работы «\(work.title)» \(work.year) года: \(other) (\(there)) и \(task.maxPoints) (\(here))",
+                             here)
+                    }
+                }
+                if Set(first.tasks.map(\.id)) != Set(tasks.map(\.id)) {
+                    fail("разный состав заданий работы «\(work.title)» \(work.year) года в файлах \(first.file) (строка \(first.line)) и \(file.name) (строка \(layout.headerRow))",
+                         SourceLocation(file: file.name, line: layout.headerRow))
+                }
+            } else {
+                fileTasks[work] = (tasks, file.name, layout.headerRow, columnOf)
+            }
+        }
+        for (work, declared) in maxScores {
+            guard let tasks = fileTasks[work]?.tasks ?? catalog?[work] else { continue }
+            let total = tasks.reduce(0) { $0 + $1.maxPoints }
+            if total != declared.value {
+                outcome.diagnostics.append(Diagnostic(.warning,
+                    "максимальный первичный балл работы «\(work.title)» \(work.year) года (\(declared.value)) не равен сумме максимальных баллов заданий (\(total))",
+                    at: declared.location))
+            }
+        }
+        if fatal || usable.isEmpty {
+            if usable.isEmpty && !fatal { fail("в папке нет ни одного файла с результатами участников", nil) }
+            return outcome
+        }
+        var mergedCatalog = catalog
+        if !fileTasks.isEmpty {
+            var merged = catalog ?? [:]
+            for (work, entry) in fileTasks where merged[work] == nil { merged[work] = entry.tasks }
+            mergedCatalog = merged
+        }
+
+        // The merged table: fixed columns, then every task id in order of first appearance.
+        var taskIDs: [String] = []
+        var taskMax: [String: Int?] = [:]
+        for file in usable {
+            for column in file.layout.mapping.taskColumns {
+                if taskMax[column.id] == nil {
+                    taskIDs.append(column.id)
+                    taskMax[column.id] = column.maxPoints
+                } else if taskMax[column.id]! != column.maxPoints {
+                    taskMax[column.id] = .some(nil)
+                }
+            }
+        }
+        let headers = Self.mergedRoles.map(\.1) + taskIDs.map { "task_\($0)" }
+        var mapping = HeaderMapping(headers: headers, vocabulary: .results, file: usable[0].name, line: 1)
+        for k in mapping.taskColumns.indices { mapping.taskColumns[k].maxPoints = taskMax[mapping.taskColumns[k].id] ?? nil }
+        let header = InputFileScanner.Header(dialect: CSVDialect(encoding: .utf8, delimiter: 0x3B), mapping: mapping, line: 1)
+        var reader = ResultsTableReader(file: usable[0].name, header: header, scales: scales, catalog: mergedCatalog)
+        reader.catalogFromTasksFile = catalog != nil
+
+        var summaries: [FileSummary] = []
+        for file in usable {
+            let layout = file.layout
+            var sources: [ValueSource] = Self.mergedRoles.map { role, _ in
+                if let index = layout.mapping[role] { return .column(index) }
+                switch role {
+                case .year: return layout.year.map { .constant(String($0.value)) } ?? .none
+                case .subject: return layout.subject.map { .constant($0.value) } ?? .none
+                case .grade: return layout.grade.map { .constant(String($0.value)) } ?? .none
+                case .classLabel: return layout.grade.map { .constant(String($0.value)) } ?? .none
+                case .schoolID: return layout.schoolID.map { .constant($0.value) } ?? .none
+                case .schoolName: return layout.schoolName.map { .constant($0) } ?? .none
+                default: return .none
+                }
+            }
+            let taskIndex = Dictionary(layout.mapping.taskColumns.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+            sources += taskIDs.map { id in taskIndex[id].map { .column($0) } ?? .none }
+            let columnNumbers: [Int?] = sources.map { if case .column(let i) = $0 { return i + 1 } else { return nil } }
+            reader.beginSource(file: file.name, columnNumbers: columnNumbers)
+            let readBefore = reader.rowsRead, rejectedBefore = reader.rejected.count, absentBefore = reader.rowsAbsent
+            let headerCount = layout.mapping.headers.count
+            let isCSV: Bool
+            if case .csv = file.source { isCSV = true } else { isCSV = false }
+
+            var bytes: [UInt8] = []
+            var fields: [CSVField] = []
+            let body: (TableRow) -> Bool = { row in
+                guard row.number > layout.headerRow, !row.isBlank else { return true }
+                if isCSV && row.cells.count != headerCount {
+                    let extra = row.cells.count > headerCount && row.cells[headerCount...].contains { !$0.isEmpty }
+                    if row.cells.count < headerCount || extra {
+                        let n = row.cells.count
+                        reader.reject(line: row.number, column: n < headerCount ? n + 1 : headerCount + 1,
+                                      reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
+                                      fields: row.cells)
+                        return true
+                    }
+                }
+                bytes.removeAll(keepingCapacity: true)
+                fields.removeAll(keepingCapacity: true)
+                for source in sources {
+                    let begin = bytes.count
+                    switch source {
+                    case .column(let i): bytes.append(contentsOf: row[i].utf8)
+                    case .constant(let text): bytes.append(contentsOf: text.utf8)
+                    case .none: break
+                    }
+                    fields.append(CSVField(start: begin, end: bytes.count, hasEscapedQuotes: false))
+                }
+                bytes.withUnsafeBufferPointer { b in
+                    fields.withUnsafeBufferPointer { f in
+                        reader.consume(CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false))
+                    }
+                }
+                return true
+            }
+            var encoding = TextEncodingKind.utf8
+            var delimiter = ""
+            do {
+                switch file.source {
+                case .csv(let dialect):
+                    encoding = dialect.encoding
+                    delimiter = dialect.delimiterText
+                    try Self.forEachCSVRow(url: file.url, dialect: dialect, chunkSize: chunkSize, body)
+                case .table(let tableReader, let sheet):
+                    try tableReader.forEachRow(of: file.url, sheet: sheet, body)
+                }
+            } catch {
+                let message = (error as? TableFileError)?.message ?? error.localizedDescription
+                fail("не удалось прочитать файл \(file.name): \(message)", SourceLocation(file: file.name, line: 0))
+            }
+            let read = reader.rowsRead - readBefore
+            let rejected = reader.rejected.count - rejectedBefore
+            summaries.append(FileSummary(file: file.name, encoding: encoding, delimiter: delimiter, rowsRead: read,
+                                         rowsUsed: read - rejected, rowsRejected: rejected,
+                                         rowsAbsent: reader.rowsAbsent - absentBefore))
+            if read == 0 {
+                outcome.diagnostics.append(Diagnostic(.warning, "в файле \(file.name) нет ни одной строки с результатами, только заголовок",
+                                                      at: SourceLocation(file: file.name, line: layout.headerRow)))
+            }
+        }
+
+        let works = reader.finish()
+        outcome.rejected += reader.rejected
+        outcome.findings += reader.findings
+        outcome.diagnostics += reader.diagnostics
+        outcome.files += summaries
+        if reader.diagnostics.contains(where: { $0.severity == .error }) { fatal = true }
+        if reader.rowsRead == 0 {
+            fail("в файлах с результатами нет ни одной строки участников, только заголовки", nil)
+        } else if reader.results.isEmpty {
+            fail("в файлах с результатами нет ни одной пригодной строки: все \(reader.rowsRead) отклонены (см. список отклонённых строк)", nil)
+        }
+        let recognisedFiles = usable.map { file -> (String, String, String?) in
+            if case .table(_, let sheet) = file.source { return (file.name, file.layout.kind.russianName, sheet) }
+            return (file.name, file.layout.kind.russianName, nil)
+        }
+        if fatal {
+            outcome.recognised = Self.recognise(files: recognisedFiles, results: reader.results) + outcome.recognised
+            return outcome
+        }
+
+        var schools = startSchools
+        for (id, details) in reader.schoolDetails {
+            var school = schools[id] ?? School(id: id)
+            if school.name.isEmpty { school.name = details.name }
+            if school.municipality.isEmpty { school.municipality = details.municipality }
+            schools[id] = school
+        }
+        for id in reader.schoolIDsSeen where schools[id] == nil {
+            schools[id] = School(id: id)
+        }
+        outcome.recognised = Self.recognise(files: recognisedFiles, results: reader.results) + outcome.recognised
+        outcome.dataset = Dataset(works: works, schools: schools, results: reader.results)
+        return outcome
+    }
+
+    /// Per file: its layout and what its used rows hold.
+    static func recognise(files: [(name: String, layout: String, sheet: String?)], results: [StudentResult]) -> [RecognisedFile] {
+        var works: [String: Set<Work>] = [:]
+        var schools: [String: Set<String>] = [:]
+        var counts: [String: Int] = [:]
+        for r in results {
+            works[r.source.file, default: []].insert(r.work)
+            schools[r.source.file, default: []].insert(r.schoolID)
+            counts[r.source.file, default: 0] += 1
+        }
+        return files.map { name, layout, sheet in
+            RecognisedFile(file: name, layout: layout, sheet: sheet, works: (works[name] ?? []).sorted(),
+                           schools: schools[name]?.count ?? 0, participants: counts[name] ?? 0)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import VPRAnalysis
+import ZIPFoundation
+
+/// The ZIP container of a workbook: finds its parts and unpacks them within `XLSXLimits`.
+struct XLSXPackage {
+    let archive: Archive
+    let file: String
+    let limits: XLSXLimits
+
+    init(url: URL, limits: XLSXLimits) throws {
+        file = url.lastPathComponent
+        self.limits = limits
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw TableFileError("файл \(file) не является книгой Excel (XLSX) или повреждён: это не ZIP-архив или архив обрезан. Сохраните таблицу заново в формате «Книга Excel (*.xlsx)»")
+        }
+    }
+
+    /// True when the package has the part.
+    func contains(_ path: String) -> Bool { archive[path] != nil }
+
+    /// The unpacked bytes of a part, refusing parts beyond the limits.
+    func data(of path: String) throws -> Data {
+        guard let entry = archive[path] else {
+            throw TableFileError("в книге \(file) нет части \(path): файл повреждён или это не книга Excel")
+        }
+        let declared = entry.uncompressedSize
+        let mib = limits.maxEntrySize >> 20
+        if declared > limits.maxEntrySize {
+            throw TableFileError("часть \(path) книги \(file) после распаковки заняла бы \(declared >> 20) МиБ, больше допустимых \(mib) МиБ: файл слишком велик или повреждён (возможна «zip-бомба»); разделите выгрузку на несколько файлов")
+        }
+        if declared > limits.ratioCheckFrom, declared / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+            throw TableFileError("часть \(path) книги \(file) сжата подозрительно сильно (более чем в \(limits.maxCompressionRatio) раз): похоже на «zip-бомбу», файл не читается")
+        }
+        var data = Data()
+        data.reserveCapacity(Int(min(declared, 64 << 20)))
+        let limit = limits.maxEntrySize
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if UInt64(data.count + chunk.count) > limit || UInt64(data.count + chunk.count) > max(declared, 1) * 2 + 1024 {
+                    throw TableFileError("часть \(path) книги \(file) при распаковке оказалась больше заявленного размера или допустимых \(mib) МиБ: файл повреждён или это «zip-бомба»")
+                }
+                data.append(chunk)
+            }
+        } catch let error as TableFileError {
+            throw error
+        } catch {
+            throw TableFileError("часть \(path) книги \(file) не распаковывается: файл повреждён (\(error))")
+        }
+        return data
+    }
+}

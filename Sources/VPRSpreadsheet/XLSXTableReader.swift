@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import VPRAnalysis
+
+/// Reads Excel workbooks (`.xlsx`, as ФИС ОКО exports them) as table files for the input folder:
+/// shared and inline strings, numbers (whole numbers without «.0»), booleans, empty and missing
+/// cells, merged cells (the top-left value fills the range), every sheet by name.
+public struct XLSXTableReader: TableFileReader {
+    public var limits: XLSXLimits
+
+    public init(limits: XLSXLimits = XLSXLimits()) {
+        self.limits = limits
+    }
+
+    public var fileExtensions: Set<String> { ["xlsx", "xlsm"] }
+    public var formatName: String { "XLSX" }
+
+    public func sheetNames(of url: URL) throws -> [String] {
+        try sheets(XLSXPackage(url: url, limits: limits)).map(\.name)
+    }
+
+    public func forEachRow(of url: URL, sheet: String, _ body: (TableRow) -> Bool) throws {
+        let package = try XLSXPackage(url: url, limits: limits)
+        guard let path = try sheets(package).first(where: { $0.name == sheet })?.path else {
+            throw TableFileError("в книге \(package.file) нет листа «\(sheet)»")
+        }
+        let shared = package.contains("xl/sharedStrings.xml")
+            ? SharedStringsParser.strings(try package.data(of: "xl/sharedStrings.xml")) : []
+        let data = try package.data(of: path)
+        let merges = Self.mergedRanges(in: data)
+        try withoutActuallyEscaping(body) { body in
+            let handler = SheetParser(sharedStrings: shared, merges: merges, body: body)
+            let xml = XMLParser(data: data)
+            xml.delegate = handler
+            if !xml.parse() && !handler.stopped {
+                let detail = xml.parserError.map { " (\($0.localizedDescription))" } ?? ""
+                throw TableFileError("лист «\(sheet)» книги \(package.file) повреждён: его XML не читается, строка \(xml.lineNumber)\(detail)")
+            }
+        }
+    }
+
+    /// All rows of a sheet (for tests and small sheets).
+    public func rows(of url: URL, sheet: String) throws -> [TableRow] {
+        var rows: [TableRow] = []
+        try forEachRow(of: url, sheet: sheet) { rows.append($0); return true }
+        return rows
+    }
+
+    private func sheets(_ package: XLSXPackage) throws -> [(name: String, path: String)] {
+        let workbook = try package.data(of: "xl/workbook.xml")
+        let rels = package.contains("xl/_rels/workbook.xml.rels") ? try package.data(of: "xl/_rels/workbook.xml.rels") : nil
+        let sheets = WorkbookParser.sheets(workbook: workbook, relationships: rels)
+        if sheets.isEmpty { throw TableFileError("в книге \(package.file) нет ни одного листа") }
+        return sheets
+    }
+
+    /// The merged ranges, from the `<mergeCells>` element that follows the sheet's data.
+    static func mergedRanges(in sheet: Data) -> [MergedRange] {
+        guard let start = sheet.range(of: Data("<mergeCells".utf8), options: .backwards),
+              let end = sheet.range(of: Data("</mergeCells>".utf8), options: [], in: start.lowerBound..<sheet.endIndex) else { return [] }
+        var fragment = Data("<m xmlns:r=\"r\">".utf8)
+        fragment.append(sheet[start.lowerBound..<end.upperBound])
+        fragment.append(Data("</m>".utf8))
+        return MergeCellsParser.ranges(fragment)
+    }
+}
