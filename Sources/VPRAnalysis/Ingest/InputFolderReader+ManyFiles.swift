@@ -269,6 +269,8 @@ extension InputFolderReader {
             var fields: [CSVField] = []
             let body: (TableRow) -> Bool = { row in
                 guard row.number > layout.headerRow, !row.isBlank else { return true }
+                // The header again: the lower half of a header merged over two rows, or a repeat at a page break.
+                if Self.repeatsHeader(row, layout.mapping.headers) { return true }
                 if isCSV && row.cells.count != headerCount {
                     let extra = row.cells.count > headerCount && row.cells[headerCount...].contains { !$0.isEmpty }
                     if row.cells.count < headerCount || extra {
@@ -356,6 +358,18 @@ extension InputFolderReader {
         outcome.recognised = Self.recognise(files: recognisedFiles, results: reader.results) + outcome.recognised
         outcome.dataset = Dataset(works: works, schools: schools, results: reader.results)
         return outcome
+    }
+
+    /// True when every non-empty cell of the row is the header's text of its column.
+    static func repeatsHeader(_ row: TableRow, _ headers: [String]) -> Bool {
+        var any = false
+        for (index, cell) in row.cells.enumerated() {
+            let text = cell.trimmingWhitespaceAndNBSP()
+            if text.isEmpty { continue }
+            guard index < headers.count, headers[index] == text else { return false }
+            any = true
+        }
+        return any
     }
 
     /// Per file: its layout and what its used rows hold.
