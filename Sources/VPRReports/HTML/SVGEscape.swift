@@ -1,21 +1,7 @@
-/// Escaping of text from the input (school names, class labels) for HTML and inline SVG:
-/// `<`, `>`, `&` and both quotes, so the same function is safe in element text and in attribute values.
+/// Escaping of text from the input (school names, class labels) for HTML and inline SVG: the Office escaping
+/// (`<`, `>`, `&`, both quotes; characters XML forbids dropped), safe in element text and in attribute values.
 enum SVGEscape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func text(_ s: String) -> String { XMLText.escape(s) }
 
     /// A coordinate or length with one decimal and a point, the same on every platform and locale.
     static func number(_ v: Double) -> String {
