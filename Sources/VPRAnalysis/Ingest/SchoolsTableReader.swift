@@ -14,12 +14,7 @@ struct SchoolsTableReader {
 
     mutating func consume(_ record: CSVRecord) {
         rowsRead += 1
-        let row = TableRowReader(file: file, record: record, mapping: header.mapping,
-                                 decoder: FieldDecoder(encoding: header.dialect.encoding))
-        if let problem = RowShape.problem(record, headerCount: header.mapping.headers.count) {
-            rejected.append(row.rejection(problem.reason, column: problem.column))
-            return
-        }
+        guard let row = header.sideRow(record, file: file, rejected: &rejected) else { return }
         guard let id = row.value(.schoolID) else {
             rejected.append(row.rejection("нет кода ОО", at: .schoolID))
             return

@@ -15,19 +15,8 @@ struct TasksTableReader {
 
     mutating func consume(_ record: CSVRecord) {
         rowsRead += 1
-        let row = TableRowReader(file: file, record: record, mapping: header.mapping,
-                                 decoder: FieldDecoder(encoding: header.dialect.encoding))
-        if let problem = RowShape.problem(record, headerCount: header.mapping.headers.count) {
-            rejected.append(row.rejection(problem.reason, column: problem.column))
-            return
-        }
-        let work: Work
-        switch row.work() {
-        case .success(let w): work = w
-        case .failure(let p):
-            rejected.append(row.rejection(p.reason, at: p.role))
-            return
-        }
+        guard let row = header.sideRow(record, file: file, rejected: &rejected) else { return }
+        guard let work = header.work(of: row, rejected: &rejected) else { return }
         guard let taskText = row.value(.task) else {
             rejected.append(row.rejection("не указан номер задания", at: .task))
             return
