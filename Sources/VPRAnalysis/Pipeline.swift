@@ -27,6 +27,7 @@ public struct Pipeline: Sendable {
     public func analyze(_ dataset: Dataset) -> Analysis {
         let context = AnalysisContext(dataset: dataset, config: config)
         var tests = computeIndicators(context)
+        tests += HelpSignature().combine(tests, config: config.helpSignature)
         var participants: [String: Int] = [:]
         for r in dataset.results { participants[r.schoolID, default: 0] += 1 }
         let schools = context.schoolIDs.map { dataset.school($0) }

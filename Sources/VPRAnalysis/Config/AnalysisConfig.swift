@@ -9,6 +9,7 @@ public struct AnalysisConfig: Hashable, Sendable, Codable {
     public var similarity = SimilarityConfig()
     public var personFit = PersonFitConfig()
     public var cohort = CohortConfig()
+    public var helpSignature = HelpSignatureConfig()
 
     public init() {}
 
@@ -23,6 +24,7 @@ public struct AnalysisConfig: Hashable, Sendable, Codable {
         similarity = try c.value(.similarity, or: d.similarity)
         personFit = try c.value(.personFit, or: d.personFit)
         cohort = try c.value(.cohort, or: d.cohort)
+        helpSignature = try c.value(.helpSignature, or: d.helpSignature)
     }
 
     /// The defaults, written out as `docs/config.default.json`.

@@ -7,6 +7,7 @@ public enum IndicatorCode: String, Sendable, Codable, CaseIterable, Comparable {
     case similarity = "SIMILARITY"
     case personFit = "PERSONFIT"
     case cohort = "COHORT"
+    case helpSignature = "HELP"
 
     /// Order in which codes are listed: the order of this enumeration.
     public static func < (lhs: IndicatorCode, rhs: IndicatorCode) -> Bool {
@@ -23,6 +24,7 @@ public enum IndicatorCode: String, Sendable, Codable, CaseIterable, Comparable {
         case .similarity: return "Совпадающие ответы участников одного класса"
         case .personFit: return "Нетипичные профили выполнения заданий"
         case .cohort: return "Резкое падение результатов той же параллели через год"
+        case .helpSignature: return "Совокупность признаков помощи на работе"
         }
     }
 
