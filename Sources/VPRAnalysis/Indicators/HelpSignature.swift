@@ -70,6 +70,11 @@ public struct HelpSignature: Sendable {
         return (centre, scale)
     }
 
+    /// The empirical null, exposed for the tests.
+    public static func empiricalNullForTesting(_ values: [Double]) -> (centre: Double, scale: Double) {
+        empiricalNull(values)
+    }
+
     static func russianTrace(_ code: IndicatorCode) -> String {
         switch code {
         case .high: return "результаты выше региона"
