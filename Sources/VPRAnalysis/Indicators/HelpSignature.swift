@@ -23,7 +23,8 @@ public struct HelpSignature: Sendable {
         }
         let schools = bySchool.keys.sorted().filter { bySchool[$0]!.count >= config.minComponents }
         let combined = schools.map { id -> Double in
-            let z = bySchool[id]!.values.map { Self.normalScore($0.pValue) }
+            let parts = bySchool[id]!
+            let z = Self.components.compactMap { parts[$0.code].map { Self.normalScore($0.pValue) } }
             return z.reduce(0, +) / Double(z.count).squareRoot()
         }
         let null = Self.empiricalNull(combined)
@@ -32,7 +33,7 @@ public struct HelpSignature: Sendable {
             let parts = bySchool[id]!
             let standardized = (z - null.centre) / null.scale
             let p = eligible ? Normal.sf(standardized) : 1
-            let corroborating = parts.values.filter { $0.pValue < config.corroborationPValue }.count
+            let corroborating = Self.components.filter { (parts[$0.code]?.pValue ?? 1) < config.corroborationPValue }.count
             var figures = Self.components.compactMap { c in parts[c.code].map { Figure("z_\(c.code.rawValue)", Self.normalScore($0.pValue)) } }
             figures += [Figure("combined_z", z), Figure("region_centre", null.centre), Figure("region_scale", null.scale),
                         Figure("corroborating_indicators", Double(corroborating))]
@@ -43,7 +44,7 @@ public struct HelpSignature: Sendable {
                 + "; в сумме они сильнее, чем у ОО региона (\(RussianFormat.pValue(p)))."
             return IndicatorTest(
                 code: .helpSignature, direction: "combined", category: .vpr, scope: .school, schoolID: id, work: nil,
-                participants: parts.values.map(\.participants).max() ?? 0, eligible: eligible,
+                participants: Self.components.compactMap { parts[$0.code]?.participants }.max() ?? 0, eligible: eligible,
                 statisticName: "сумма нормальных оценок показателей (Стауффер)", statistic: z, pValue: p,
                 effectName: "превышение над обычным для региона, в единицах разброса", effectSize: standardized,
                 material: corroborating >= config.minCorroborating, explanation: explanation, figures: figures)
