@@ -258,6 +258,22 @@ enum OfficeCheck {
                 XCTAssertNotNil(parts[components.joined(separator: "/")], "\(name): \(path) points at missing \(target)",
                                 file: file, line: line)
             }
+            // Every `r:id` / `r:embed` in the described part names one of these relationships.
+            let described = (Array(folder) + [String(path.split(separator: "/").last!.dropLast(".rels".count))]).joined(separator: "/")
+            let ids = Set(rels.elements.filter { $0.name == "Relationship" }.compactMap { $0.attributes["Id"] })
+            guard let source = parts[described], let used = parse(source, "\(name):\(described)") else { continue }
+            for element in used.elements {
+                for key in ["r:id", "r:embed", "r:link"] {
+                    guard let id = element.attributes[key] else { continue }
+                    XCTAssertTrue(ids.contains(id), "\(name): \(described) uses \(key)=\(id), not in \(path)", file: file, line: line)
+                }
+            }
+        }
+        for (path, bytes) in parts where path.lowercased().hasSuffix(".png") {
+            XCTAssertTrue(defaults.contains("png") || overrides.contains("/" + path), "\(name): no content type for \(path)",
+                          file: file, line: line)
+            XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+                           "\(name): \(path) is not a PNG", file: file, line: line)
         }
     }
 }

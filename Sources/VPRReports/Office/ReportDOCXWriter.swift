@@ -3,7 +3,7 @@ import VPRAnalysis
 
 /// `report.docx`: «Аналитическая справка» as an appendix to an order of the education authority —
 /// summary by municipality and work, the at-risk list with each school's reasons, what each indicator
-/// measures, boundary charts drawn as shaded table cells, a short methodology and a signature line.
+/// measures, boundary histograms and journal bars as embedded PNG pictures, a short methodology and a signature line.
 public struct ReportDOCXWriter: ReportWriter {
     public let fileName = "report.docx"
     public init() {}
@@ -51,7 +51,8 @@ public struct ReportDOCXWriter: ReportWriter {
                            s.indicators.map(\.rawValue).joined(separator: ", ")]
                       },
                       weights: [4, 11, 20, 17, 8, 22, 18], rightAligned: [0, 4])
-            for (i, s) in group.enumerated() { schoolSection(&doc, model, s, number: "3.\(i + 1)") }
+            let tallies = model.tallies()
+            for (i, s) in group.enumerated() { schoolSection(&doc, model, s, number: "3.\(i + 1)", tallies: tallies) }
         }
 
         doc.heading1("4. Показатели")
@@ -131,10 +132,11 @@ public struct ReportDOCXWriter: ReportWriter {
                    RussianFormat.percent(Double(j.raised) / Double(jn)), "\(flagged)"]
         }
         doc.table(header: ["Работа", "ОО", "Участ\u{AD}ников", "«2»", "«3»", "«4»", "«5»", "Пони\u{AD}зили", "Под\u{AD}твер\u{AD}дили", "Повы\u{AD}сили", "ОО с приз\u{AD}наками"],
-                  rows: rows, weights: [17, 6, 9, 7, 7, 7, 7, 8, 10, 8, 11], rightAligned: Set(1...10))
+                  rows: rows, weights: [19, 5, 9, 7, 7, 7, 7, 9, 10, 9, 9], rightAligned: Set(1...10))
     }
 
-    func schoolSection(_ doc: inout WordDocument, _ model: ReportModel, _ s: SchoolAssessment, number: String) {
+    func schoolSection(_ doc: inout WordDocument, _ model: ReportModel, _ s: SchoolAssessment, number: String,
+                       tallies: ReportTallies) {
         let name = s.school.name.isEmpty ? s.school.id : "\(s.school.name) (\(s.school.id))"
         doc.heading2("\(number). \(name) — балл риска \(s.riskScore)")
         let markdown = SummaryMarkdownWriter()
@@ -146,17 +148,74 @@ public struct ReportDOCXWriter: ReportWriter {
         }
         let classes = markdown.classNotes(for: s, in: model.analysis)
         if !classes.isEmpty { doc.bullet([("Классы, где расхождение с журналом заметнее всего: ", false), (classes, false)]) }
-        guard s.indicators.contains(.boundary) else { return }
-        for work in s.flaggedWorks.sorted() {
-            guard let test = model.analysis.test(.boundary, school: s.school.id, scope: .schoolWork, work: work),
-                  let observed = test.series["observed"], !observed.isEmpty,
-                let scale = model.analysis.works.first(where: { $0.work == work })?.scale else { continue }
-            doc.paragraph("Распределение первичных баллов: \(model.title(work))", style: "Caption", keepNext: true)
-            let labels = observed.indices.map { "\($0)" }
-            doc.columnChart(values: observed, reference: test.series["counterfactual"],
-                            highlighted: Set(scale.boundaries), labels: labels)
-            doc.paragraph("Столбцы — число работ с данным баллом; красные — минимальные баллы отметок «3», «4», «5»; "
-                          + "чёрная черта — ожидаемое число работ без манипуляций.", style: "Caption")
+        for work in s.indicators.contains(.boundary) ? model.flaggedBoundaryWorks(s).sorted() : [] {
+            guard let h = model.scoreHistogram(s.school.id, work, tallies: tallies) else { continue }
+            histogram(&doc, model, h)
         }
+        for work in s.flaggedWorks.sorted() {
+            journalBars(&doc, model, model.classJournalBars(s, work, tallies: tallies), work: work)
+        }
+    }
+
+    /// The primary-score histogram of a flagged (school, work) as a picture the width of the score labels under it.
+    func histogram(_ doc: inout WordDocument, _ model: ReportModel, _ h: ScoreHistogram) {
+        let n = h.observed.count
+        guard n > 0 else { return }
+        let column = 8504 / n, width = column * n, height = 3118   // 15 × 5,5 cm
+        let pixelsPerColumn = max(6, 1200 / n)
+        let pixelHeight = Int((Double(pixelsPerColumn * n) * Double(height) / Double(width)).rounded())
+        let step = RasterChart.gridStep(forLargest: (h.observed + (h.counterfactual ?? []) + h.region).max() ?? 0)
+        let png = RasterChart.histogram(h, columnWidth: pixelsPerColumn, height: pixelHeight, gridStep: step).pngData()
+        let title = model.title(h.work)
+        // Title and legend first, each kept with the next: the picture and its score row then never part from them.
+        doc.paragraph("Распределение первичных баллов: \(title) (\(h.participants) участников)", style: "Caption", keepNext: true)
+        let marks = zip(["3", "4", "5"], h.scale.boundaries).map { "«\($0)» — \($1)" }.joined(separator: ", ")
+        doc.paragraph("Столбцы — доля участников ОО с данным первичным баллом (балл подписан под столбцом); красные столбцы "
+                      + "и красные пунктирные линии — минимальные баллы отметок (\(marks)); "
+                      + (h.counterfactual != nil ? "чёрная линия — ожидаемое распределение без «дотягивания» до границ; " : "")
+                      + "серая пунктирная — распределение по региону. Линии сетки — через "
+                      + "\(RussianFormat.percent(step, digits: 0)) участников, верх рисунка — "
+                      + "\(RussianFormat.percent(RasterChart.histogramTop(h, gridStep: step), digits: 0)).",
+                      style: "Legend", keepNext: true)
+        doc.pictureParagraph(png, width: width, height: height,
+                             description: "Гистограмма первичных баллов ОО \(h.schoolID), \(title)")
+        doc.chartLabels(Self.scoreLabels(count: n, boundaries: h.scale.boundaries), column: column)
+        doc.paragraph("", style: "Caption")
+    }
+
+    /// Score labels under a histogram: every score up to 25 columns; beyond, multiples of 5 and the mark
+    /// boundaries, a multiple of 5 left out beside a boundary so two labels never touch.
+    static func scoreLabels(count n: Int, boundaries: [Int]) -> [String] {
+        guard n > 26 else { return (0..<n).map(String.init) }
+        let marked = Set(boundaries)
+        return (0..<n).map { score in
+            if marked.contains(score) { return "\(score)" }
+            let besideBoundary = marked.contains(score - 1) || marked.contains(score + 1)
+            return score % 5 == 0 && !besideBoundary ? "\(score)" : ""
+        }
+    }
+
+    /// The journal comparison of a risk-group school's work: a 100 % bar per row (region, school, its classes)
+    /// with the three shares as numbers beside it.
+    func journalBars(_ doc: inout WordDocument, _ model: ReportModel, _ bars: [JournalBar], work: Work) {
+        guard bars.contains(where: { $0.kind != .region && $0.total > 0 }) else { return }
+        let weights = [14, 46, 10, 10, 10, 10]
+        let widths = WordDocument.widths(weights)
+        let barWidth = widths[1] - 2 * 57, barHeight = 255
+        let rows = bars.map { bar -> [WordDocument.Cell] in
+            let label = bar.kind == .region ? "Регион" : bar.kind == .classGroup ? "класс \(bar.label)" : "ОО"
+            let n = Double(max(bar.total, 1))
+            let share = { (c: Int) in WordDocument.Cell.text(RussianFormat.percent(Double(c) / n), alignment: .right) }
+            let png = RasterChart.stackedBar(bar, width: 460, height: Int((460.0 * Double(barHeight) / Double(barWidth)).rounded()))
+            let run = doc.picture(png.pngData(), width: barWidth, height: barHeight,
+                                  description: "\(label): понизили \(bar.lowered), подтвердили \(bar.confirmed), повысили \(bar.raised)")
+            return [.text(label, bold: bar.kind != .classGroup), .paragraphs("<w:p><w:pPr><w:pStyle w:val=\"Picture\"/></w:pPr>\(run)</w:p>"),
+                    share(bar.lowered), share(bar.confirmed), share(bar.raised), .text("\(bar.total)", alignment: .right)]
+        }
+        doc.paragraph("Сравнение отметок ВПР с отметками по журналу: \(model.title(work))", style: "Caption", keepNext: true)
+        doc.paragraph("Синий — понизили (отметка ВПР ниже отметки по журналу), серый — подтвердили, оранжевый — повысили.",
+                      style: "Legend", keepNext: true)
+        doc.table(header: ["", "Понизили · подтвердили · повысили", "Пони\u{AD}зили", "Под\u{AD}твер\u{AD}дили", "Повы\u{AD}сили", "Учени\u{AD}ков"],
+                  cells: rows, weights: weights, keepTogether: true)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small WordprocessingML writer: paragraphs, headings, tables whose header row repeats on every page,
-/// bar charts drawn with shaded table cells, an A4 page with Russian office margins (30/10/20/20 mm)
+/// inline PNG pictures (`word/media/imageN.png`) for charts, an A4 page with Russian office margins (30/10/20/20 mm)
 /// and page numbers in the footer. Every text passes through `XMLText.escape`.
 struct WordDocument {
     /// Text width of the page in twips: 210 mm − 30 mm − 10 mm.
@@ -9,6 +9,14 @@ struct WordDocument {
 
     private(set) var body = ""
     var title = ""
+    /// Embedded pictures in order: `word/media/imageN.png`, relationship `rIdImageN`.
+    private(set) var media: [Data] = []
+
+    /// One table cell: text in the table style, or paragraph content already in WordprocessingML.
+    enum Cell {
+        case text(String, bold: Bool = false, alignment: Alignment? = nil)
+        case paragraphs(String)
+    }
 
     enum Alignment: String { case left, center, right, both }
 
@@ -69,6 +77,13 @@ struct WordDocument {
 
     /// A bordered table in 12 pt whose header row repeats on each page; widths are relative weights.
     mutating func table(header: [String], rows: [[String]], weights: [Int], rightAligned: Set<Int> = []) {
+        table(header: header, cells: rows.map { row in
+            row.indices.map { .text(row[$0], alignment: rightAligned.contains($0) ? .right : nil) }
+        }, weights: weights)
+    }
+
+    /// A bordered table of cells that may hold pictures; `keepTogether` keeps its rows on one page.
+    mutating func table(header: [String], cells rows: [[Cell]], weights: [Int], keepTogether: Bool = false) {
         let widths = Self.widths(weights)
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(Self.textWidth)\" w:type=\"dxa\"/>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" "
@@ -78,16 +93,22 @@ struct WordDocument {
         for (i, text) in header.enumerated() {
             xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/>"
                 + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E1F2\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-                + Self.paragraphXML([(text, true)], style: "TableText", alignment: .center) + "</w:tc>"
+                + Self.paragraphXML([(text, true)], style: "TableText", alignment: .center, keepNext: keepTogether) + "</w:tc>"
         }
         xml += "</w:tr>"
         for row in rows {
+            let pictures = row.contains { if case .paragraphs = $0 { return true }; return false }
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for i in widths.indices {
-                let text = i < row.count ? row[i] : ""
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
-                    + Self.paragraphXML([(text, false)], style: "TableText", alignment: rightAligned.contains(i) ? .right : nil)
-                    + "</w:tc>"
+                var content: String
+                switch i < row.count ? row[i] : .text("") {
+                case let .text(text, bold, alignment):
+                    content = Self.paragraphXML([(text, bold)], style: "TableText", alignment: alignment, keepNext: keepTogether)
+                case let .paragraphs(xml): content = xml
+                }
+                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/>"
+                    + (pictures ? "<w:vAlign w:val=\"center\"/>" : "") + "</w:tcPr>"
+                    + content + "</w:tc>"
             }
             xml += "</w:tr>"
         }
@@ -103,46 +124,47 @@ struct WordDocument {
         return widths
     }
 
-    /// A column chart drawn as a grid of table cells: one column per category, bar height in `levels`
-    /// steps of the largest value, highlighted columns in a second colour, and an optional reference
-    /// value per column shown as a black line at its height. Labels in 6 pt under the bars.
-    mutating func columnChart(values: [Double], reference: [Double]?, highlighted: Set<Int>, labels: [String], levels: Int = 12) {
-        guard !values.isEmpty else { return }
-        let top = max(values.max() ?? 0, reference?.max() ?? 0, 1)
-        let n = values.count
-        let column = max(Self.textWidth / n, 120)
-        func level(_ v: Double) -> Int { Int((v / top * Double(levels)).rounded()) }
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(column * n)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+    /// Twips to EMU (English metric units of DrawingML): 1 twip = 635 EMU.
+    static let emuPerTwip = 635
+
+    /// Adds a PNG to the package and returns the run that shows it inline, `width` × `height` twips;
+    /// `description` is the picture's alternative text.
+    mutating func picture(_ png: Data, width: Int, height: Int, description: String) -> String {
+        media.append(png)
+        let n = media.count, cx = width * Self.emuPerTwip, cy = height * Self.emuPerTwip
+        let alt = XMLText.escape(description)
+        return "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+            + "<wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            + "<wp:docPr id=\"\(n)\" name=\"Рисунок \(n)\" descr=\"\(alt)\"/>"
+            + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"\(Self.a)\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+            + "<a:graphic xmlns:a=\"\(Self.a)\"><a:graphicData uri=\"\(Self.pic)\">"
+            + "<pic:pic xmlns:pic=\"\(Self.pic)\"><pic:nvPicPr><pic:cNvPr id=\"\(n)\" name=\"image\(n).png\" descr=\"\(alt)\"/>"
+            + "<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"\(Self.imageRelationship(n))\"/>"
+            + "<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+            + "<a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    }
+
+    static func imageRelationship(_ n: Int) -> String { "rIdImage\(n)" }
+
+    /// A centred paragraph holding one picture, kept with the next paragraph (its labels or caption).
+    mutating func pictureParagraph(_ png: Data, width: Int, height: Int, description: String) {
+        let run = picture(png, width: width, height: height, description: description)
+        body += "<w:p><w:pPr><w:pStyle w:val=\"Picture\"/><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>\(run)</w:p>"
+    }
+
+    /// A borderless row of equal cells `column` twips wide under a chart, one label each, centred like the picture.
+    mutating func chartLabels(_ labels: [String], column: Int) {
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(column * labels.count)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
             + "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
             + "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
             + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
-        for _ in 0..<n { xml += "<w:gridCol w:w=\"\(column)\"/>" }
-        xml += "</w:tblGrid>"
-        let empty = "<w:p><w:pPr><w:pStyle w:val=\"ChartCell\"/></w:pPr></w:p>"
-        for row in 0..<levels {
-            let height = levels - row   // this row is filled when a bar reaches `height`
-            xml += "<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"140\" w:hRule=\"exact\"/></w:trPr>"
-            for i in 0..<n {
-                var tcpr = "<w:tcW w:w=\"\(column)\" w:type=\"dxa\"/>"
-                var borders = ""
-                if let reference, i < reference.count, level(reference[i]) == height, height > 0 {
-                    borders += "<w:top w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"000000\"/>"
-                }
-                borders += "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"FFFFFF\"/>"
-                if row == levels - 1 { borders += "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>" }
-                tcpr += "<w:tcBorders>\(borders)</w:tcBorders>"
-                if level(values[i]) >= height && values[i] > 0 {
-                    tcpr += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(highlighted.contains(i) ? "C0504D" : "4F81BD")\"/>"
-                }
-                xml += "<w:tc><w:tcPr>\(tcpr)</w:tcPr>\(empty)</w:tc>"
-            }
-            xml += "</w:tr>"
-        }
-        xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        for i in 0..<n {
+        for _ in labels { xml += "<w:gridCol w:w=\"\(column)\"/>" }
+        xml += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        for label in labels {
             xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(column)\" w:type=\"dxa\"/></w:tcPr>"
-                + Self.paragraphXML([(i < labels.count ? labels[i] : "", false)], style: "ChartLabel") + "</w:tc>"
+                + Self.paragraphXML([(label, false)], style: "ChartLabel") + "</w:tc>"
         }
         body += xml + "</w:tr></w:tbl>"
     }
@@ -154,6 +176,7 @@ struct WordDocument {
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
+            <Default Extension="png" ContentType="image/png"/>\
             <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
             <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
             <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
@@ -178,19 +201,23 @@ struct WordDocument {
         package.add("docProps/app.xml", XMLText.declaration
             + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
             + "<Application>vpr-analyzer</Application></Properties>")
+        let images = media.indices.map { i in
+            "<Relationship Id=\"\(Self.imageRelationship(i + 1))\" "
+                + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image\(i + 1).png\"/>"
+        }.joined()
         package.add("word/_rels/document.xml.rels", XMLText.declaration + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
             <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
-            </Relationships>
-            """)
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+            """ + images + "</Relationships>")
         package.add("word/document.xml", XMLText.declaration
-            + "<w:document xmlns:w=\"\(Self.w)\" xmlns:r=\"\(Self.r)\"><w:body>" + body
+            + "<w:document xmlns:w=\"\(Self.w)\" xmlns:r=\"\(Self.r)\" xmlns:wp=\"\(Self.wp)\"><w:body>" + body
             + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
             + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
             + "<w:pgMar w:top=\"1134\" w:right=\"567\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"709\" w:footer=\"567\" w:gutter=\"0\"/>"
             + "</w:sectPr></w:body></w:document>")
+        for (i, png) in media.enumerated() { package.add("word/media/image\(i + 1).png", data: png) }
         package.add("word/styles.xml", Self.styles)
         package.add("word/settings.xml", XMLText.declaration
             + "<w:settings xmlns:w=\"\(Self.w)\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"709\"/>"
@@ -206,6 +233,9 @@ struct WordDocument {
 
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    static let a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
     /// Times New Roman 14 pt, 1.15 lines, justified with a 1.25 cm first-line indent; tables in 12 pt.
     static let styles = XMLText.declaration + """
@@ -230,15 +260,18 @@ struct WordDocument {
         <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>\
         <w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>\
         <w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="ChartCell"><w:name w:val="Chart Cell"/><w:basedOn w:val="Normal"/>\
+        <w:style w:type="paragraph" w:styleId="Picture"><w:name w:val="Chart Picture"/><w:basedOn w:val="Normal"/>\
         <w:pPr><w:keepNext/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr>\
         <w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="ChartLabel"><w:name w:val="Chart Label"/><w:basedOn w:val="Normal"/>\
         <w:pPr><w:keepNext/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>\
-        <w:rPr><w:sz w:val="12"/><w:szCs w:val="12"/></w:rPr></w:style>\
+        <w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>\
         <w:pPr><w:spacing w:before="60" w:after="120"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>\
         <w:rPr><w:i/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Legend"><w:name w:val="Chart Legend"/><w:basedOn w:val="Normal"/>\
+        <w:pPr><w:spacing w:after="60" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="both"/></w:pPr>\
+        <w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>\
         <w:pPr><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
         <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>\

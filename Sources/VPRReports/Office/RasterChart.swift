@@ -1,0 +1,76 @@
+import Foundation
+
+/// The charts of `report.docx` painted as PNG rasters from the view model's numbers: no text in the image —
+/// score labels, legends and scales are Word text around it, so they print in the document's font.
+enum RasterChart {
+    static let schoolBar = PNGImage.Color(hex: 0x4F81BD)
+    static let boundaryBar = PNGImage.Color(hex: 0xC0504D)
+    static let boundaryLine = PNGImage.Color(hex: 0xC0504D)
+    static let counterfactual = PNGImage.Color(hex: 0x000000)
+    static let region = PNGImage.Color(hex: 0x7F7F7F)
+    static let grid = PNGImage.Color(hex: 0xD9D9D9)
+    static let axis = PNGImage.Color(hex: 0x404040)
+    static let lowered = PNGImage.Color(hex: 0x5B8FD1)
+    static let confirmed = PNGImage.Color(hex: 0xD5DADF)
+    static let raised = PNGImage.Color(hex: 0xF0A04B)
+
+    /// A primary-score histogram: one column of `columnWidth` pixels per score 0…max spanning the whole image
+    /// width (so a row of Word cells of equal width labels the scores exactly), bars of the school's shares,
+    /// the minimum scores of marks «3», «4», «5» in red with a dashed red line before them, the region's
+    /// distribution as a grey dashed line, `BOUNDARY`'s counterfactual as a black line, horizontal grid
+    /// lines every `gridStep` of the share, and the base line.
+    static func histogram(_ h: ScoreHistogram, columnWidth: Int, height: Int, gridStep: Double) -> PNGImage {
+        let n = h.observed.count
+        var image = PNGImage(width: max(n, 1) * columnWidth, height: height)
+        let top = histogramTop(h, gridStep: gridStep)
+        let base = height - 2, usable = Double(height - 8)
+        func y(_ share: Double) -> Double { Double(base) - share / top * usable }
+        func x(_ score: Int) -> Double { (Double(score) + 0.5) * Double(columnWidth) }
+        var g = gridStep
+        while g < top - 1e-9 {
+            image.line(0, y(g), Double(image.width - 1), y(g), grid)
+            g += gridStep
+        }
+        let boundaries = Set(h.scale.boundaries)
+        let gap = max(columnWidth / 8, 1)
+        for (score, share) in h.observed.enumerated() where share > 0 {
+            let x0 = score * columnWidth + gap
+            image.fill(x0: x0, y0: Int(y(share).rounded()), x1: x0 + columnWidth - 2 * gap, y1: base,
+                       boundaries.contains(score) ? boundaryBar : schoolBar)
+        }
+        for b in h.scale.boundaries where b > 0 && b < n {
+            let bx = Double(b * columnWidth)
+            image.line(bx, 0, bx, Double(base), boundaryLine, thickness: 3, dash: (10, 6))
+        }
+        image.polyline(h.region.indices.map { (x($0), y(h.region[$0])) }, region, thickness: 3, dash: (8, 6))
+        if let cf = h.counterfactual {
+            image.polyline(cf.indices.map { (x($0), y(cf[$0])) }, counterfactual, thickness: 4)
+        }
+        image.fill(x0: 0, y0: base, x1: image.width, y1: height, axis)
+        return image
+    }
+
+    /// The share at the top edge of a histogram: the largest share drawn, rounded up to the grid.
+    static func histogramTop(_ h: ScoreHistogram, gridStep: Double) -> Double {
+        let largest = (h.observed + (h.counterfactual ?? []) + h.region).max() ?? 0
+        return max((largest / gridStep).rounded(.up), 1) * gridStep
+    }
+
+    /// A grid step for shares up to `largest`: 5 %, 10 % or 2 %, whichever gives three to eight lines.
+    static func gridStep(forLargest largest: Double) -> Double {
+        largest > 0.4 ? 0.10 : largest > 0.12 ? 0.05 : 0.02
+    }
+
+    /// A 100 % bar: lowered, confirmed and raised marks left to right.
+    static func stackedBar(_ bar: JournalBar, width: Int, height: Int) -> PNGImage {
+        var image = PNGImage(width: width, height: height)
+        guard bar.total > 0 else { return image }
+        var x = 0.0
+        for (count, colour) in [(bar.lowered, lowered), (bar.confirmed, confirmed), (bar.raised, raised)] {
+            let w = Double(count) / Double(bar.total) * Double(width)
+            image.fill(x0: Int(x.rounded()), y0: 2, x1: Int((x + w).rounded()), y1: height - 2, colour)
+            x += w
+        }
+        return image
+    }
+}
