@@ -1,3 +1,4 @@
+import Foundation
 import VPRAnalysis
 
 /// A titled table of text cells, laid out by both the HTML and the Markdown dossier.
@@ -7,7 +8,7 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Columns holding numbers (right-aligned in HTML).
     public var numeric: Set<Int> = []
-    /// Rows to emphasise (the region's).
+    /// Rows to emphasise (the region's; in the participants' table, papers on the re-check list).
     public var emphasis: Set<Int> = []
 }
 
@@ -27,6 +28,9 @@ public struct SchoolDossier: Sendable {
         public var levels: ReportTable?
         /// `INVERSION`'s sentence for this work, when tested.
         public var inversion: String?
+        /// The school's participants by code (never names), by class then code: class, variant, primary score,
+        /// VPR mark, journal mark, how the two compare, and whether the paper is on the re-check list.
+        public var students: ReportTable
     }
 
     public var assessment: SchoolAssessment
@@ -36,6 +40,9 @@ public struct SchoolDossier: Sendable {
     public var decision: [String]
     /// The school's deciding tests with a nominal deviation (p < 0,05) or a flag.
     public var tests: ReportTable
+    /// Parallels: per grade, over every subject of that grade, the school's participants, marks and journal
+    /// comparison, each followed by the region's line for the same works.
+    public var grades: ReportTable
     public var works: [WorkPart]
 }
 
@@ -70,8 +77,17 @@ extension ReportModel {
                  RussianFormat.pValue(t.pValue), t.schoolAdjustedP.map { _ in summary.adjustedP(t) } ?? "—",
                  t.significant ? "да" : t.material ? "слабый" : "нет"]
             }, numeric: [3])
-        let works = self.works(of: schoolID, in: tallies).map { workPart(s, $0, tallies: tallies) }
-        return SchoolDossier(assessment: s, label: schoolLabel(school), decision: decision, tests: tests, works: works)
+        let workList = self.works(of: schoolID, in: tallies)
+        let results = ingest.dataset?.results.filter { $0.schoolID == schoolID } ?? []
+        struct Paper: Hashable { var studentID: String; var work: Work }
+        let recheck = Dictionary(recheckPlan.papers.filter { $0.schoolID == schoolID }.map { (Paper(studentID: $0.studentID, work: $0.work), $0.reason) },
+                                 uniquingKeysWith: { a, _ in a })
+        let works = workList.map { work in
+            workPart(s, work, tallies: tallies,
+                     students: studentTable(results.filter { $0.work == work }) { recheck[Paper(studentID: $0.studentID, work: work)] })
+        }
+        return SchoolDossier(assessment: s, label: schoolLabel(school), decision: decision, tests: tests,
+                             grades: gradeTable(schoolID, workList, tallies: tallies), works: works)
     }
 
     static func value(_ t: IndicatorTest) -> String {
@@ -80,7 +96,62 @@ extension ReportModel {
         return x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : RussianFormat.number(x, digits: 2)
     }
 
-    func workPart(_ s: SchoolAssessment, _ work: Work, tallies: ReportTallies) -> SchoolDossier.WorkPart {
+    /// Student level: one row per participant code, by class then code (numbers in codes compared as numbers).
+    func studentTable(_ results: [StudentResult], recheck: (StudentResult) -> RecheckPlan.Reason?) -> ReportTable {
+        let sorted = results.sorted { a, b in
+            if a.classLabel != b.classLabel { return a.classLabel.compare(b.classLabel, options: .numeric) == .orderedAscending }
+            let order = a.studentID.compare(b.studentID, options: .numeric)
+            return order == .orderedSame ? a.studentID < b.studentID : order == .orderedAscending
+        }
+        var emphasis = Set<Int>()
+        let rows = sorted.enumerated().map { i, r -> [String] in
+            let sign: String
+            if let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) {
+                sign = r.mark < j ? "понизил" : r.mark > j ? "повысил" : "подтвердил"
+            } else { sign = "—" }
+            let reason = recheck(r)
+            if reason != nil { emphasis.insert(i) }
+            return [r.classLabel, r.studentID, r.variant.isEmpty ? "—" : r.variant,
+                    r.primaryScore >= 0 ? "\(r.primaryScore)" : "—", (2...5).contains(r.mark) ? "\(r.mark)" : "—",
+                    r.journalMark.map { "\($0)" } ?? "—", sign, reason.map { "да: \($0.russian)" } ?? ""]
+        }
+        return ReportTable(title: "Участники (по кодам): отметка ВПР и отметка по журналу",
+                           header: ["Класс", "Код участника", "Вариант", "Первичный балл", "Отметка ВПР", "Отметка по журналу",
+                                    "ВПР против журнала", "Перепроверка"],
+                           rows: rows, numeric: [3, 4, 5], emphasis: emphasis)
+    }
+
+    /// Parallel level: works are per subject × grade, so a grade's line adds up every subject of that grade.
+    func gradeTable(_ schoolID: String, _ works: [Work], tallies: ReportTallies) -> ReportTable {
+        func sum(_ parts: [ResultTally]) -> ResultTally {
+            var t = ResultTally()
+            for p in parts {
+                t.participants += p.participants
+                for i in 0..<4 { t.marks[i] += p.marks[i] }
+                t.journal = t.journal + p.journal
+            }
+            return t
+        }
+        func row(_ name: String, _ subjects: String, _ t: ResultTally) -> [String] {
+            let j = t.journal, n = Double(max(j.total, 1))
+            return [name, subjects, "\(t.participants)"] + (2...5).map { RussianFormat.percent(t.markShare($0)) }
+                + (j.total > 0 ? [j.lowered, j.confirmed, j.raised].map { RussianFormat.percent(Double($0) / n) } : ["—", "—", "—"])
+        }
+        var rows: [[String]] = [], emphasis = Set<Int>()
+        for grade in Set(works.map(\.grade)).sorted() {
+            let own = works.filter { $0.grade == grade }
+            let subjects = own.map { multiYear ? "\($0.subject) (\($0.year))" : $0.subject }.joined(separator: ", ")
+            rows.append(row("\(grade) классы: ОО", subjects, sum(own.compactMap { tallies.school(schoolID, $0) })))
+            rows.append(row("\(grade) классы: регион", subjects, sum(own.compactMap { tallies.region[$0] })))
+            emphasis.insert(rows.count - 1)
+        }
+        return ReportTable(title: "Параллели: все предметы параллели вместе, ОО и регион по тем же работам",
+                           header: ["Параллель", "Предметы", "Результатов", "«2»", "«3»", "«4»", "«5»",
+                                    "Понизили", "Подтвердили", "Повысили"],
+                           rows: rows, numeric: Set(2...9), emphasis: emphasis)
+    }
+
+    func workPart(_ s: SchoolAssessment, _ work: Work, tallies: ReportTallies, students: ReportTable) -> SchoolDossier.WorkPart {
         let id = s.school.id, m = s.school.municipality
         let own = tallies.school(id, work), municipality = tallies.municipality(m, work), region = tallies.region[work]
         let groups: [(String, ResultTally?)] = [("ОО", own), (m.isEmpty ? "Муниципалитет" : m, municipality), ("Регион", region)]
@@ -140,6 +211,6 @@ extension ReportModel {
             inversion = c.inversion.map(\.explanation)
         }
         return SchoolDossier.WorkPart(work: work, title: title(work), marks: marks, journal: journal, classes: classes,
-                                      levels: levels, inversion: inversion)
+                                      levels: levels, inversion: inversion, students: students)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import VPRAnalysis
 
-/// `school-ID.html`: the director's view of one school — its decision, its tests, and per work its marks,
-/// its classes' journal comparison, its score distribution and task levels against the region, with charts.
+/// `school-ID.html`: the director's view of one school — its decision, its tests, its parallels (grades), and per
+/// work its marks, its classes' journal comparison, its score distribution and task levels against the region,
+/// with charts, and its participants by code with the papers on the re-check list marked.
 public struct SchoolDossierHTMLWriter: ReportWriter {
     public let schoolID: String
     public var fileName: String { "school-\(Self.fileStem(schoolID)).html" }
@@ -39,6 +40,10 @@ public struct SchoolDossierHTMLWriter: ReportWriter {
         doc.paragraph("«Признак: да» — проверка включила ОО в группу риска; «слабый» — отклонение существенное по величине, "
                       + "но недостаточное с учётом множественных проверок; «нет» — малое или случайное отклонение.", class: "note")
         table(&doc, d.tests)
+        if !d.grades.rows.isEmpty {
+            doc.heading(2, "Параллели")
+            table(&doc, d.grades)
+        }
         for part in d.works {
             doc.section(part.title) { doc in
                 table(&doc, part.marks)
@@ -64,6 +69,12 @@ public struct SchoolDossierHTMLWriter: ReportWriter {
                 if let f = model.funnelPlot(part.work) {
                     doc.heading(4, "Доля отметок «4» и «5» среди ОО региона")
                     doc.raw(HTMLCharts.funnel(f, title: "Доля отметок «4» и «5»: \(part.title); ОО выделена", highlight: s.school.id))
+                }
+                if !part.students.rows.isEmpty {
+                    doc.heading(4, "Участники")
+                    doc.paragraph("Участники указаны кодами, без фамилий. Полужирным выделены работы из списка на перепроверку "
+                                  + "(recheck-list.xlsx).", class: "note")
+                    table(&doc, part.students)
                 }
             }
         }
@@ -110,6 +121,11 @@ public struct SchoolDossierMarkdownWriter: ReportWriter {
             md.line()
         }
         table(&md, d.tests, level: "###")
+        if !d.grades.rows.isEmpty {
+            md.line("## Параллели")
+            md.line()
+            table(&md, d.grades, level: "###")
+        }
         for part in d.works {
             md.line("## \(MarkdownText.escapeText(part.title))")
             md.line()
@@ -117,6 +133,11 @@ public struct SchoolDossierMarkdownWriter: ReportWriter {
             if let note = part.inversion {
                 md.line("INVERSION: \(MarkdownText.escapeText(note))")
                 md.line()
+            }
+            if !part.students.rows.isEmpty {
+                md.line("Участники указаны кодами, без фамилий; полужирным — работы из списка на перепроверку.")
+                md.line()
+                table(&md, part.students, level: "###")
             }
         }
         return Data(md.text.utf8)
