@@ -132,7 +132,7 @@ public struct ReportDOCXWriter: ReportWriter {
                    RussianFormat.percent(Double(j.raised) / Double(jn)), "\(flagged)"]
         }
         doc.table(header: ["Работа", "ОО", "Участ\u{AD}ников", "«2»", "«3»", "«4»", "«5»", "Пони\u{AD}зили", "Под\u{AD}твер\u{AD}дили", "Повы\u{AD}сили", "ОО с приз\u{AD}наками"],
-                  rows: rows, weights: [19, 5, 9, 7, 7, 7, 7, 9, 10, 9, 9], rightAligned: Set(1...10))
+                  rows: rows, weights: [19, 5, 9, 7, 7, 7, 7, 9, 9, 9, 10], rightAligned: Set(1...10))
     }
 
     func schoolSection(_ doc: inout WordDocument, _ model: ReportModel, _ s: SchoolAssessment, number: String,
