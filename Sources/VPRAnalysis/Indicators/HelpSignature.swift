@@ -4,7 +4,8 @@ import Foundation
 /// stronger school, so each indicator alone sees it weakly; together the traces add up. The school-level
 /// p-values of HIGH (mean score), JOURNAL (raised), PERSONFIT and INVERSION become normal scores and are
 /// summed by Stouffer's method; the sum is judged against the same sum over the region's schools (an
-/// empirical null, Efron 2004: median centre, spread from the lower half, never below the theoretical 1),
+/// empirical null, Efron 2004: median centre and spread from the lower half, never below the theoretical
+/// 0 and 1),
 /// which also absorbs the dependence between the indicators.
 public struct HelpSignature: Sendable {
     /// The pooled tests that make up the signature: indicator and direction.
@@ -56,8 +57,9 @@ public struct HelpSignature: Sendable {
         min(8, max(-3, Normal.quantile(1 - min(max(p, 1e-15), 1 - 1e-15))))
     }
 
-    /// Median centre and a spread estimated from the lower half (median − lower quartile over 0.6745),
-    /// floored at 1, the spread of a sum of independent normal scores.
+    /// Median centre, never below the theoretical 0 (conservative components pull the median down, and a
+    /// lower centre would make the signature lenient), and a spread estimated from the lower half
+    /// (median − lower quartile over 0.6745), never below the theoretical 1.
     static func empiricalNull(_ values: [Double]) -> (centre: Double, scale: Double) {
         guard values.count >= 4 else { return (0, 1) }
         let sorted = values.sorted()
@@ -66,9 +68,9 @@ public struct HelpSignature: Sendable {
             let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
             return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
         }
-        let centre = quantile(0.5)
-        let scale = max(1, (centre - quantile(0.25)) / 0.6744897501960817)
-        return (centre, scale)
+        let median = quantile(0.5)
+        let scale = max(1, (median - quantile(0.25)) / 0.6744897501960817)
+        return (max(0, median), scale)
     }
 
     /// The empirical null, exposed for the tests.

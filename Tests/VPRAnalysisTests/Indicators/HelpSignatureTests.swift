@@ -11,6 +11,8 @@ final class HelpSignatureTests: XCTestCase {
         XCTAssertEqual(wide.scale, 2.5 / 0.6744897501960817, accuracy: 1e-12)
         let narrow = HelpSignature.empiricalNullForTesting([0, 0.1, 0.2, 0.3, 0.4, 9])
         XCTAssertEqual(narrow.scale, 1, "never narrower than the theoretical spread of a Stouffer sum")
+        let low = HelpSignature.empiricalNullForTesting([-3, -2, -1.5, -1, -0.5, 0.2])
+        XCTAssertEqual(low.centre, 0, "never centred below the theoretical 0")
     }
 
     func testAStronglyHelpedSchoolIsFlaggedWithTheSignatureAndHonestSchoolsAreNot() {
