@@ -14,12 +14,12 @@ public enum RussianFormat {
         "\(number(share * 100, digits: digits)) %"
     }
 
-    /// `p < 0,001`, `p = 0,013` — a p-value for a reader.
+    /// «p меньше 0,001», «p = 0,013» — a p-value for a reader (words, not `<`, so no markup escaping is needed).
     public static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "p не определено" }
         if p < 0.001 {
             let exponent = Int(floor(log10(max(p, 1e-300))))
-            return p < 1e-6 ? "p < 10\(superscript(exponent + 1))" : "p < 0,001"
+            return p < 1e-6 ? "p меньше 10\(superscript(exponent + 1))" : "p меньше 0,001"
         }
         return "p = \(number(p, digits: 3))"
     }
