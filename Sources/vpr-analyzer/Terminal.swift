@@ -31,8 +31,14 @@ struct Terminal {
     /// One line per input file: encoding, delimiter and row accounting.
     func printFiles(_ files: [FileSummary]) {
         for f in files {
-            let delimiter = f.delimiter == "\t" ? "табуляция" : "«\(f.delimiter)»"
-            say("Файл \(f.file) (\(f.encoding.rawValue), разделитель \(delimiter)): прочитано строк \(f.rowsRead) = "
+            let format: String
+            if f.file.lowercased().hasSuffix(".xlsx") {
+                format = "таблица Excel"
+            } else {
+                let delimiter = f.delimiter == "\t" ? "табуляция" : "«\(f.delimiter)»"
+                format = "\(f.encoding.russianName), разделитель \(delimiter)"
+            }
+            say("Файл \(f.file) (\(format)): прочитано строк \(f.rowsRead) = "
                 + "использовано \(f.rowsUsed) + отклонено \(f.rowsRejected) (из них отсутствовали \(f.rowsAbsent)).")
         }
     }

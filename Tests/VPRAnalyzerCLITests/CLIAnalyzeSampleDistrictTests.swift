@@ -87,7 +87,7 @@ final class CLIAnalyzeSampleDistrictTests: XCTestCase {
     func testStderrAccountsForEveryRowRead() throws {
         let district = try SampleSevenDistrict.get()
         let summaries = RowAccounting.parse(district.analyze.stderr)
-        XCTAssertEqual(summaries["results.csv"]?.encoding, "windows1251")
+        XCTAssertEqual(summaries["results.csv"]?.encoding, "Windows-1251")
         XCTAssertFalse(summaries.isEmpty, district.analyze.stderr)
         for (file, s) in summaries { XCTAssertEqual(s.read, s.used + s.rejected, file) }
     }
@@ -114,7 +114,7 @@ struct RowAccounting: Equatable {
     static func parse(_ stderr: String) -> [String: RowAccounting] {
         var out: [String: RowAccounting] = [:]
         let pattern = try! NSRegularExpression(
-            pattern: #"Файл (\S+) \((\S+), разделитель [^)]*\): прочитано строк (\d+) = использовано (\d+) \+ отклонено (\d+)"#)
+            pattern: #"Файл (\S+) \(([^,)]+)(?:, разделитель [^)]*)?\): прочитано строк (\d+) = использовано (\d+) \+ отклонено (\d+)"#)
         let ns = stderr as NSString
         for m in pattern.matches(in: stderr, range: NSRange(location: 0, length: ns.length)) {
             func group(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }

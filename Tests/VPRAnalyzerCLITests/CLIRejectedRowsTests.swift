@@ -32,7 +32,7 @@ final class CLIRejectedRowsTests: XCTestCase {
 
         // The run summary: read = used + rejected, with the broken rows and the absentee counted.
         let accounting = try XCTUnwrap(RowAccounting.parse(run.stderr)["results.csv"], run.stderr)
-        XCTAssertEqual(accounting.encoding, "windows1251")
+        XCTAssertEqual(accounting.encoding, "Windows-1251")
         XCTAssertEqual(accounting.read, rows.count)
         XCTAssertEqual(accounting.rejected, expected.count)
         XCTAssertEqual(accounting.read, accounting.used + accounting.rejected)
