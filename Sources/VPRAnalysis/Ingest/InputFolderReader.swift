@@ -60,17 +60,9 @@ public struct InputFolderReader: Sendable {
         // schools.csv
         var schools: [String: School] = [:]
         if let url = locate("schools.csv") {
-            let scanner = InputFileScanner(url: url, file: "schools.csv", vocabulary: .schools, chunkSize: chunkSize)
-            var reader: SchoolsTableReader?
-            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
-                if reader == nil { reader = SchoolsTableReader(file: "schools.csv", header: header) }
-                reader!.consume(record)
-            }
-            if let header {
-                let reader = reader ?? SchoolsTableReader(file: "schools.csv", header: header)
+            if let reader = readSideTable(url, name: "schools.csv", vocabulary: .schools, as: SchoolsTableReader.self,
+                                          outcome: &outcome) {
                 schools = reader.schools
-                outcome.rejected += reader.rejected
-                outcome.files.append(summary("schools.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
             } else {
                 fatal = true
             }
@@ -79,17 +71,9 @@ public struct InputFolderReader: Sendable {
         // scales.csv
         var scales: [Work: MarkScale] = [:]
         if let url = locate("scales.csv") {
-            let scanner = InputFileScanner(url: url, file: "scales.csv", vocabulary: .scales, chunkSize: chunkSize)
-            var reader: ScalesTableReader?
-            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
-                if reader == nil { reader = ScalesTableReader(file: "scales.csv", header: header) }
-                reader!.consume(record)
-            }
-            if let header {
-                let reader = reader ?? ScalesTableReader(file: "scales.csv", header: header)
+            if let reader = readSideTable(url, name: "scales.csv", vocabulary: .scales, as: ScalesTableReader.self,
+                                          outcome: &outcome) {
                 scales = reader.scales
-                outcome.rejected += reader.rejected
-                outcome.files.append(summary("scales.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
             } else {
                 fatal = true
             }
@@ -102,18 +86,9 @@ public struct InputFolderReader: Sendable {
         // tasks.csv
         var catalog: [Work: [TaskSpec]]?
         if let url = locate("tasks.csv") {
-            let scanner = InputFileScanner(url: url, file: "tasks.csv", vocabulary: .tasks, chunkSize: chunkSize)
-            var reader: TasksTableReader?
-            let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
-                if reader == nil { reader = TasksTableReader(file: "tasks.csv", header: header) }
-                reader!.consume(record)
-            }
-            if let header {
-                let reader = reader ?? TasksTableReader(file: "tasks.csv", header: header)
+            if let reader = readSideTable(url, name: "tasks.csv", vocabulary: .tasks, as: TasksTableReader.self,
+                                          outcome: &outcome) {
                 catalog = reader.tasks
-                outcome.rejected += reader.rejected
-                outcome.diagnostics += reader.diagnostics
-                outcome.files.append(summary("tasks.csv", header.dialect, read: reader.rowsRead, rejected: reader.rejected.count))
             } else {
                 fatal = true
             }
@@ -181,7 +156,7 @@ public struct InputFolderReader: Sendable {
         return min(size / rowLength + 16, 20_000_000)
     }
 
-    private func summary(_ file: String, _ dialect: CSVDialect, read: Int, rejected: Int) -> FileSummary {
+    func summary(_ file: String, _ dialect: CSVDialect, read: Int, rejected: Int) -> FileSummary {
         FileSummary(file: file, encoding: dialect.encoding, delimiter: dialect.delimiterText,
                     rowsRead: read, rowsUsed: read - rejected, rowsRejected: rejected)
     }
