@@ -20,9 +20,20 @@ struct HeaderMapping: Sendable {
     init(headers: [String], vocabulary: HeaderVocabulary, file: String, line: Int) {
         self.headers = headers
         var taskIDs: Set<String> = []
+        // A bare «Код» is the participant code only when no column says so in full («Код участника»).
+        let bareCode = "код"
+        let fullCodeColumn = headers.firstIndex { header in
+            HeaderText.normalise(header) != bareCode && vocabulary.role(of: header) == .studentID
+        }
         for (index, header) in headers.enumerated() {
             let location = SourceLocation(file: file, line: line, column: index + 1)
             if header.trimmingWhitespaceAndNBSP().isEmpty { continue }
+            if let fullCodeColumn, HeaderText.normalise(header) == bareCode {
+                diagnostics.append(Diagnostic(.note,
+                    "столбец «\(header)» не используется: код участника берётся из столбца \(fullCodeColumn + 1) («\(headers[fullCodeColumn])»)",
+                    at: location))
+                continue
+            }
             if let role = vocabulary.role(of: header) {
                 if let first = columns[role] {
                     diagnostics.append(Diagnostic(.warning,

@@ -62,7 +62,8 @@ extension HeaderVocabulary {
     static let results = HeaderVocabulary(
         names: [
             (.year, year),
-            (.schoolID, schoolID),
+            // «Пользователь»: the school's login in the collection form.
+            (.schoolID, schoolID + ["пользователь", "логин пользователя"]),
             (.schoolName, schoolName),
             (.municipality, municipality),
             (.classLabel, ["class", "класс", "наименование класса", "класс (литера)"]),

@@ -11,6 +11,12 @@ struct SniffedResultsFile {
     var url: URL
     var source: Source
     var layout: ResultsLayout
+
+    /// The sheet read, for a workbook.
+    var sheet: String? {
+        if case .table(_, let sheet) = source { return sheet }
+        return nil
+    }
 }
 
 extension InputFolderReader {
@@ -72,7 +78,7 @@ extension InputFolderReader {
                         rows.append(row)
                         return rows.count < ResultsLayout.rowsToSniff
                     }
-                    if chosen == nil, let layout = ResultsLayout.recognise(rows, file: name) {
+                    if chosen == nil, let layout = ResultsLayout.recognise(rows, file: name, sheet: sheet) {
                         chosen = SniffedResultsFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
                     } else {
                         skipped.append(sheet)
@@ -149,10 +155,28 @@ extension InputFolderReader {
         for file in files {
             let layout = file.layout
             let at = SourceLocation(file: file.name, line: layout.headerRow)
+            // An empty collection form (the header, no participant) is reported and set aside.
+            if layout.kind == .collectionForm, !hasParticipantRows(file) {
+                let reason = "форма сбора результатов «\(file.name)» пуста: нет ни одной строки участника"
+                outcome.diagnostics.append(Diagnostic(.warning, reason, at: at))
+                outcome.recognised.append(RecognisedFile(file: file.name, layout: layout.kind.russianName,
+                                                         sheet: file.sheet, problem: reason))
+                var summary = FileSummary(file: file.name, encoding: .utf8, delimiter: "")
+                if case .csv(let dialect) = file.source {
+                    summary.encoding = dialect.encoding
+                    summary.delimiter = dialect.delimiterText
+                }
+                outcome.files.append(summary)
+                continue
+            }
+            let form = layout.kind == .collectionForm
+            let titleHint = form ? "имя файла или листа вида «ВПР 2025 Математика 5» или строка над таблицей" : "заголовок вида «ВПР 2025 Математика 5 класс»"
             var missing: [String] = []
-            if layout.mapping[.year] == nil && layout.year == nil { missing.append("год (столбец «Год» или заголовок вида «ВПР 2025 Математика 5 класс»)") }
-            if layout.mapping[.subject] == nil && layout.subject == nil { missing.append("предмет (столбец «Предмет», строка «Предмет: …» или заголовок вида «ВПР 2025 Математика 5 класс»)") }
-            if layout.mapping[.schoolID] == nil && layout.schoolID == nil { missing.append("код ОО (столбец «ОО» / «Код ОО» или строка «Название ОО (sch123456)»)") }
+            if layout.mapping[.year] == nil && layout.year == nil { missing.append("год (столбец «Год» или \(titleHint))") }
+            if layout.mapping[.subject] == nil && layout.subject == nil { missing.append("предмет (столбец «Предмет», строка «Предмет: …» или \(titleHint))") }
+            if layout.mapping[.schoolID] == nil && layout.schoolID == nil {
+                missing.append(form ? "код ОО (столбец «Пользователь» / «Логин»)" : "код ОО (столбец «ОО» / «Код ОО» или строка «Название ОО (sch123456)»)")
+            }
             if layout.mapping[.classLabel] == nil && layout.grade == nil && layout.mapping[.grade] == nil { missing.append("класс (столбец «Класс»)") }
             if layout.mapping[.primaryScore] == nil && layout.mapping.taskColumns.isEmpty { missing.append("баллы (столбец «Первичный балл» или столбцы заданий)") }
             if !missing.isEmpty {
@@ -358,6 +382,27 @@ extension InputFolderReader {
         outcome.recognised = Self.recognise(files: recognisedFiles, results: reader.results) + outcome.recognised
         outcome.dataset = Dataset(works: works, schools: schools, results: reader.results)
         return outcome
+    }
+
+    /// True when the file has a non-blank row below its header that is not the header again
+    /// (a file that cannot be read counts as having rows: reading it reports the error).
+    func hasParticipantRows(_ file: SniffedResultsFile) -> Bool {
+        var found = false
+        let layout = file.layout
+        let body: (TableRow) -> Bool = { row in
+            guard row.number > layout.headerRow, !row.isBlank, !Self.repeatsHeader(row, layout.mapping.headers) else { return true }
+            found = true
+            return false
+        }
+        do {
+            switch file.source {
+            case .csv(let dialect): try Self.forEachCSVRow(url: file.url, dialect: dialect, chunkSize: chunkSize, body)
+            case .table(let reader, let sheet): try reader.forEachRow(of: file.url, sheet: sheet, body)
+            }
+        } catch {
+            return true
+        }
+        return found
     }
 
     /// True when every non-empty cell of the row is the header's text of its column.

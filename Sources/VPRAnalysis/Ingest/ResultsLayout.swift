@@ -9,12 +9,17 @@ struct ResultsLayout: Sendable {
         case contract
         /// The «Индивидуальные результаты» export (form Ф1): title, metadata, levels, header.
         case individualResults
+        /// The school collection form (sheet «Протокол»): Логин / Пользователь, Код, Пол, Вариант,
+        /// tasks, Наименование класса, Отметка за предыдущий период; the work is named by the file
+        /// name, the sheet name or a title row.
+        case collectionForm
 
         /// How `validate` names the layout.
         var russianName: String {
             switch self {
             case .contract: return "таблица результатов"
             case .individualResults: return "Ф1"
+            case .collectionForm: return "Протокол"
             }
         }
     }
@@ -50,7 +55,8 @@ struct ResultsLayout: Sendable {
 
     /// Recognises the layout from the first rows of a sheet; nil when no row looks like the
     /// header of a results table (it must name the participant code and the class, the school or scores).
-    static func recognise(_ rows: [TableRow], file: String) -> ResultsLayout? {
+    /// `sheet` is the name of the workbook sheet the rows come from (nil for CSV).
+    static func recognise(_ rows: [TableRow], file: String, sheet: String? = nil) -> ResultsLayout? {
         var found: (index: Int, mapping: HeaderMapping)?
         for (index, row) in rows.enumerated() where !row.isBlank {
             let headers = row.cells.map { $0.trimmingWhitespaceAndNBSP() }
@@ -79,7 +85,48 @@ struct ResultsLayout: Sendable {
         if found.index > 0 || !layout.levels.isEmpty || layout.work != nil {
             layout.kind = .individualResults
         }
+        if Self.isCollectionFormHeader(found.mapping) {
+            layout.kind = .collectionForm
+            layout.readWorkOfCollectionForm(file: file, sheet: sheet, above: above)
+        }
         return layout
+    }
+
+    /// The header of the school collection form: the participant code, the variant, task columns
+    /// and «Наименование класса».
+    static func isCollectionFormHeader(_ mapping: HeaderMapping) -> Bool {
+        guard mapping[.studentID] != nil, mapping[.variant] != nil, !mapping.taskColumns.isEmpty,
+              let classColumn = mapping[.classLabel] else { return false }
+        return HeaderText.normalise(mapping.headers[classColumn]) == "наименование класса"
+    }
+
+    /// The work of a collection form: the file name first, then the sheet name, then the rows
+    /// above the header (keyed metadata such as «Предмет: …» before free titles such as
+    /// «Математика 5 класс»). Each of year, subject and grade is taken from the first place
+    /// that names it; the grade may also come later from the class names.
+    private mutating func readWorkOfCollectionForm(file: String, sheet: String?, above: ArraySlice<TableRow>) {
+        let fileStart = SourceLocation(file: file, line: 0)
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        var named: [(WorkWords, SourceLocation)] = [(WorkWords(stem), fileStart)]
+        if let sheet { named.append((WorkWords(sheet), fileStart)) }
+        var titles: [(WorkWords, SourceLocation)] = []
+        for row in above where !row.isBlank {
+            for (index, cell) in row.cells.enumerated() {
+                let text = cell.trimmingWhitespaceAndNBSP()
+                if !text.isEmpty {
+                    titles.append((WorkWords(text), SourceLocation(file: file, line: row.number, column: index + 1)))
+                }
+            }
+        }
+        func first<T>(_ sources: [(WorkWords, SourceLocation)], _ key: KeyPath<WorkWords, T?>) -> Located<T>? {
+            for (words, location) in sources {
+                if let value = words[keyPath: key] { return Located(value: value, location: location) }
+            }
+            return nil
+        }
+        year = first(named, \.year) ?? year ?? first(titles, \.year)
+        subject = first(named, \.subject) ?? subject ?? first(titles, \.subject)
+        grade = first(named, \.grade) ?? grade ?? first(titles, \.grade)
     }
 
     // MARK: - Metadata
@@ -180,5 +227,58 @@ struct ResultsLayout: Sendable {
             digits = ""
         }
         return nil
+    }
+}
+
+/// What a free text (a file name, a sheet name, a title) says about a work: «Математика 5»,
+/// «ВПР 2025 Русский язык 4», «протокол_математика_5кл_2025». The subject is one of the ВПР
+/// subjects, or the words after «ВПР 2025»; the grade is a number from 1 to 11 («5», «5 класс», «5кл»).
+struct WorkWords: Sendable {
+    var year: Int?
+    var subject: String?
+    var grade: Int?
+
+    static let subjects = ["русский язык", "математика", "окружающий мир", "история", "биология", "география",
+                           "обществознание", "физика", "химия", "английский язык", "немецкий язык",
+                           "французский язык", "иностранный язык", "литература", "информатика"]
+    private static let classWords: Set<String> = ["класс", "класса", "классы", "кл"]
+
+    init(_ text: String) {
+        var cleaned = ""
+        for ch in HeaderText.normalise(text) {
+            cleaned.append(ch.isLetter || ch.isNumber ? ch : " ")
+        }
+        let words = cleaned.split(separator: " ").map(String.init)
+        let joined = " " + words.joined(separator: " ") + " "
+        for name in Self.subjects where joined.contains(" \(name) ") {
+            subject = HeaderText.subjectName(name)
+            break
+        }
+        var gradeFound: Int?
+        for word in words {
+            if word.count == 4, let y = Int(word), (2000...2100).contains(y) {
+                if year == nil { year = y }
+                continue
+            }
+            if let n = Int(word), (1...11).contains(n) {
+                gradeFound = n
+                continue
+            }
+            // «5кл», «5класс»
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, Self.classWords.contains(String(word.dropFirst(digits.count))),
+               let n = Int(digits), (1...11).contains(n) {
+                gradeFound = n
+            }
+        }
+        grade = gradeFound
+        // No known subject: the words after «ВПР 2025», as in the title of a Ф1 export.
+        if subject == nil, let vpr = words.firstIndex(of: "впр"), vpr + 1 < words.count, let y = Int(words[vpr + 1]),
+           (2000...2100).contains(y) {
+            let rest = words[(vpr + 2)...].filter { w in
+                !Self.classWords.contains(w) && !w.contains(where: { $0.isNumber })
+            }
+            if !rest.isEmpty { subject = HeaderText.subjectName(rest.joined(separator: " ")) }
+        }
     }
 }
