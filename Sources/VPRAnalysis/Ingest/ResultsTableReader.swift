@@ -459,14 +459,22 @@ struct ResultsTableReader {
             var columns: [Int?] = []
             if let catalogTasks = catalog?[work] {
                 tasks = catalogTasks
+                var missing: [String] = []
                 for task in catalogTasks {
                     let k = taskColumns.firstIndex { $0.id == task.id }
-                    if k == nil {
-                        taskDiagnostics.append(Diagnostic(.warning,
-                            "в \(file) нет столбца задания \(task.id) работы \(titled); его баллы считаются неизвестными",
-                            at: SourceLocation(file: file, line: header.line)))
-                    }
+                    if k == nil { missing.append(task.id) }
                     columns.append(k)
+                }
+                // One message per work, however many task columns are missing.
+                if missing.count == 1 {
+                    taskDiagnostics.append(Diagnostic(.warning,
+                        "в \(file) нет столбца задания \(missing[0]) работы \(titled); его баллы считаются неизвестными",
+                        at: SourceLocation(file: file, line: header.line)))
+                } else if !missing.isEmpty {
+                    taskDiagnostics.append(Diagnostic(.warning,
+                        "в \(file) нет столбцов заданий \(missing.joined(separator: ", ")) работы \(titled); "
+                            + "их баллы считаются неизвестными",
+                        at: SourceLocation(file: file, line: header.line)))
                 }
             } else {
                 if catalog != nil && catalogFromTasksFile && !taskColumns.isEmpty {
