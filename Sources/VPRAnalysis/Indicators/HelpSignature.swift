@@ -60,7 +60,7 @@ public struct HelpSignature: Sendable {
     /// Median centre, never below the theoretical 0 (conservative components pull the median down, and a
     /// lower centre would make the signature lenient), and a spread estimated from the lower half
     /// (median − lower quartile over 0.6745), never below the theoretical 1.
-    static func empiricalNull(_ values: [Double]) -> (centre: Double, scale: Double) {
+    public static func empiricalNull(_ values: [Double]) -> (centre: Double, scale: Double) {
         guard values.count >= 4 else { return (0, 1) }
         let sorted = values.sorted()
         func quantile(_ q: Double) -> Double {
@@ -71,11 +71,6 @@ public struct HelpSignature: Sendable {
         let median = quantile(0.5)
         let scale = max(1, (median - quantile(0.25)) / 0.6744897501960817)
         return (max(0, median), scale)
-    }
-
-    /// The empirical null, exposed for the tests.
-    public static func empiricalNullForTesting(_ values: [Double]) -> (centre: Double, scale: Double) {
-        empiricalNull(values)
     }
 
     static func russianTrace(_ code: IndicatorCode) -> String {

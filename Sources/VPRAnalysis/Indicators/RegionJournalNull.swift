@@ -18,8 +18,6 @@ struct RegionJournalNull {
         }
     }
 
-    func fit(_ d: JournalDirection) -> BetaBinomialDispersion? { fits[d] }
-
     /// The fitted spread, for `results.json`.
     func figures(_ d: JournalDirection, prefix: String = "school") -> [Figure] {
         fits[d].map { [Figure("region_\(prefix)_overdispersion_rho", $0.rho)] } ?? []

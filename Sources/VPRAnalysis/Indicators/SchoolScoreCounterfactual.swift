@@ -6,12 +6,6 @@ import Foundation
 public struct SchoolScoreCounterfactual: Hashable, Sendable {
     /// Probability of each score 0…max under the counterfactual (sums to 1).
     public var probabilities: [Double]
-    public var tilt: (Double, Double) { (theta1, theta2) }
-    var theta1: Double
-    var theta2: Double
-
-    public static func == (a: Self, b: Self) -> Bool { a.probabilities == b.probabilities }
-    public func hash(into h: inout Hasher) { h.combine(probabilities) }
 
     /// Fits the tilt to a school's histogram.
     /// - Parameter priorPrecision: ridge penalty on the two tilt coefficients (keeps tiny schools near the region's shape).
@@ -59,6 +53,6 @@ public struct SchoolScoreCounterfactual: Hashable, Sendable {
         let top = weights.max() ?? 0
         weights = weights.map { exp($0 - top) }
         let total = weights.reduce(0, +)
-        return SchoolScoreCounterfactual(probabilities: weights.map { $0 / total }, theta1: t1, theta2: t2)
+        return SchoolScoreCounterfactual(probabilities: weights.map { $0 / total })
     }
 }

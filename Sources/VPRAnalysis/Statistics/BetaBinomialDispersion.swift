@@ -27,12 +27,6 @@ public struct BetaBinomialDispersion: Hashable, Sendable, Codable {
         return BetaBinomial.upperTail(k, n: n, alpha: a, beta: b)
     }
 
-    /// Two-sided tail min(1, 2·min(P(X ≤ k), P(X ≥ k))).
-    public func twoSidedPValue(_ k: Int, n: Int, share: Double) -> Double {
-        let (a, b) = parameters(share: share)
-        return BetaBinomial.twoSidedPValue(k, n: n, alpha: a, beta: b)
-    }
-
     /// Log-likelihood of the units.
     public func logLikelihood(successes: [Int], trials: [Int], shares: [Double]) -> Double {
         var sum = 0.0
@@ -92,24 +86,5 @@ public struct BetaBinomialDispersion: Hashable, Sendable, Codable {
             }
         }
         return BetaBinomialDispersion(rho: exp((lo + hi) / 2))
-    }
-
-    /// Robust fit: units whose two-sided p is below `trimP` under the current fit are left out and ρ is
-    /// refitted, until the kept set stops changing or `rounds` refits were made.
-    public static func robust(successes: [Int], trials: [Int], shares: [Double], trimP: Double = 0.001,
-                              rounds: Int = 2) -> BetaBinomialDispersion? {
-        guard var fit = maximumLikelihood(successes: successes, trials: trials, shares: shares) else { return nil }
-        var kept = Array(successes.indices)
-        for _ in 0..<rounds {
-            let next = successes.indices.filter {
-                trials[$0] == 0 || fit.twoSidedPValue(successes[$0], n: trials[$0], share: shares[$0]) >= trimP
-            }
-            if next == kept { break }
-            kept = next
-            guard let refit = maximumLikelihood(successes: kept.map { successes[$0] }, trials: kept.map { trials[$0] },
-                                                shares: kept.map { shares[$0] }) else { break }
-            fit = refit
-        }
-        return fit
     }
 }

@@ -6,12 +6,12 @@ import VPRSampleData
 final class HelpSignatureTests: XCTestCase {
     func testTheEmpiricalNullTakesTheMedianAndTheLowerHalfsSpreadNeverBelowOne() {
         // lower half of 0,1,…,10 around the median 5: quartile 2.5 → (5 − 2.5)/0.6745 = 3.7065
-        let wide = HelpSignature.empiricalNullForTesting((0...10).map(Double.init))
+        let wide = HelpSignature.empiricalNull((0...10).map(Double.init))
         XCTAssertEqual(wide.centre, 5)
         XCTAssertEqual(wide.scale, 2.5 / 0.6744897501960817, accuracy: 1e-12)
-        let narrow = HelpSignature.empiricalNullForTesting([0, 0.1, 0.2, 0.3, 0.4, 9])
+        let narrow = HelpSignature.empiricalNull([0, 0.1, 0.2, 0.3, 0.4, 9])
         XCTAssertEqual(narrow.scale, 1, "never narrower than the theoretical spread of a Stouffer sum")
-        let low = HelpSignature.empiricalNullForTesting([-3, -2, -1.5, -1, -0.5, 0.2])
+        let low = HelpSignature.empiricalNull([-3, -2, -1.5, -1, -0.5, 0.2])
         XCTAssertEqual(low.centre, 0, "never centred below the theoretical 0")
     }
 
