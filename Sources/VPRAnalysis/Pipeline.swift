@@ -33,7 +33,9 @@ public struct Pipeline: Sendable {
         let schools = context.schoolIDs.map { dataset.school($0) }
         let assessments = RiskDecision(config: config.decision)
             .decide(tests: &tests, schools: schools, participants: participants)
-        return Analysis(config: config, works: summarize(context), schools: assessments, tests: tests)
+        var analysis = Analysis(config: config, works: summarize(context), schools: assessments, tests: tests)
+        analysis.limitations = IndicatorLimitation.of(dataset, indicators: indicators.map(\.code) + [.helpSignature])
+        return analysis
     }
 
     /// Runs the indicators on both cores; the result order does not depend on scheduling.

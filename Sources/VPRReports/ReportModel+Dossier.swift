@@ -78,7 +78,7 @@ extension ReportModel {
                  t.significant ? "да" : t.material ? "слабый" : "нет"]
             }, numeric: [3])
         let workList = self.works(of: schoolID, in: tallies)
-        let results = ingest.dataset?.results.filter { $0.schoolID == schoolID } ?? []
+        let results = ingest.dataset?.results.filter { $0.schoolID == schoolID && !$0.studentID.isEmpty } ?? []
         struct Paper: Hashable { var studentID: String; var work: Work }
         let recheck = Dictionary(recheckPlan.papers.filter { $0.schoolID == schoolID }.map { (Paper(studentID: $0.studentID, work: $0.work), $0.reason) },
                                  uniquingKeysWith: { a, _ in a })

@@ -13,6 +13,7 @@ public struct ResultsJSONWriter: ReportWriter {
         var input: Input
         var config: AnalysisConfig
         var works: [WorkSummary]
+        var limitations: [IndicatorLimitation]
         var schools: [SchoolEntry]
         var findings: [QualityFinding]
         var diagnostics: [Diagnostic]
@@ -45,7 +46,7 @@ public struct ResultsJSONWriter: ReportWriter {
             input: Input(folder: model.options.inputName, files: model.ingest.files,
                          rowsRead: model.totals.read, rowsUsed: model.totals.used,
                          rowsRejected: model.totals.rejected, rowsAbsent: model.totals.absent),
-            config: model.analysis.config, works: model.analysis.works,
+            config: model.analysis.config, works: model.analysis.works, limitations: model.analysis.limitations,
             schools: model.analysis.schools.map { a in
                 SchoolEntry(school: a.school, riskGroup: a.riskGroup, riskScore: a.riskScore, categories: a.categories,
                             flaggedWorks: a.flaggedWorks, indicators: a.indicators, participants: a.participants,

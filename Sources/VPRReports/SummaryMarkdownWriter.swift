@@ -88,6 +88,9 @@ public struct SummaryMarkdownWriter: ReportWriter {
         md.line("- **JOURNAL** — доля участников, у которых отметка ВПР выше (категория `vpr`) или ниже "
                 + "(категория `internal`) отметки по журналу, либо почти полное совпадение отметок (категория `vpr`), "
                 + "выходит за обычный разброс между ОО региона.")
+        for l in a.limitations {
+            md.line("- **\(l.code.rawValue)** (\(l.code.russianName)) \(l.reason).")
+        }
         md.line("- Балл риска 50 соответствует пороговой вероятности ошибки для ОО; чем ближе к 100, тем сильнее признаки. "
                 + "Включение в перечень — основание для наблюдения и перепроверки, а не вывод о нарушении.")
         md.line("- Подробности каждого показателя — в `results.json`, описание методики — в `docs/methodology.md`.")
@@ -170,6 +173,7 @@ extension QualityFinding.Kind {
         case .taskAboveMaximum: return "Балл за задание выше максимального"
         case .primaryScoreMismatch: return "Первичный балл не равен сумме баллов за задания"
         case .invalidJournalMark: return "Недопустимая отметка по журналу (не учтена)"
+        case .aggregateMismatch: return "Сводные таблицы ОО не согласуются между собой"
         }
     }
 }

@@ -6,6 +6,8 @@ public struct Analysis: Sendable {
     public var schools: [SchoolAssessment]
     /// Every indicator test, deciding and explanatory, in a deterministic order.
     public private(set) var tests: [IndicatorTest]
+    /// Indicators that could not run, or ran on less than they need, for the data given.
+    public var limitations: [IndicatorLimitation] = []
     /// Positions in `tests` per school, so reports look a school's tests up without scanning the region.
     private var positions: [String: [Int]]
 

@@ -29,15 +29,11 @@ public struct JournalGap: Indicator {
         for work in context.works {
             let keys = context.keys(of: work)
             let groups = keys.map { context.results($0) }
-            let rates = JournalRates(groups: groups)
-            let schools = zip(keys, groups).map { key, results -> SchoolUnits in
-                let byClass = Dictionary(grouping: results, by: \.classLabel)
-                return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates),
-                                   classes: byClass.keys.sorted().map { ($0, JournalUnit(byClass[$0]!, rates: rates)) },
-                                   participants: results.count)
-            }
+            let byShares = keys.contains { context.dataset.journalShares[$0] != nil }
+            let schools = byShares ? shareUnits(keys, groups, context: context) : markUnits(keys, groups)
             let schoolNull = RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents)
-            let classNull = RegionJournalNull(units: schools.flatMap { $0.classes.map(\.unit) },
+            // Without each participant's marks there are no classes to compare: the class null stays empty.
+            let classNull = RegionJournalNull(units: byShares ? [] : schools.flatMap { $0.classes.map(\.unit) },
                                               minStudents: config.minStudents)
             let kappaNull = RegionKappaNull(tables: schools.map(\.whole.comparison.table), minStudents: config.minStudents)
             for s in schools {
@@ -63,6 +59,34 @@ public struct JournalGap: Indicator {
             }
         }
         return tests + pooledTests(pooled, context: context, config: config)
+    }
+
+    /// Units standardised by mark: every school's participants carry both marks.
+    func markUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]]) -> [SchoolUnits] {
+        let rates = JournalRates(groups: groups)
+        return zip(keys, groups).map { key, results -> SchoolUnits in
+            let byClass = Dictionary(grouping: results, by: \.classLabel)
+            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates),
+                               classes: byClass.keys.sorted().map { ($0, JournalUnit(byClass[$0]!, rates: rates)) },
+                               participants: results.count)
+        }
+    }
+
+    /// Units of a work where some schools give only the three journal counts: every school is compared
+    /// by its counts under the school-level model, so the region's null is the same for all.
+    func shareUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]], context: AnalysisContext) -> [SchoolUnits] {
+        let scores = groups.joined().map { Double($0.primaryScore) }
+        let mean = scores.isEmpty ? 0 : Descriptive.mean(scores)
+        let sd = scores.count > 1 ? max(Descriptive.standardDeviation(scores), 1e-9) : 1
+        let inputs = zip(keys, groups).map { key, results -> (comparison: JournalComparison, level: Double) in
+            let level = results.isEmpty ? 0 : results.reduce(0.0) { $0 + (Double($1.primaryScore) - mean) / sd } / Double(results.count)
+            return (context.dataset.journalShares[key] ?? JournalComparison(results), level)
+        }
+        let rates = JournalShareRates(units: inputs)
+        return zip(keys, zip(groups, inputs)).map { key, pair in
+            SchoolUnits(key: key, whole: JournalUnit(shares: pair.1.comparison, level: pair.1.level, rates: rates),
+                        classes: [], participants: pair.0.count)
+        }
     }
 
     /// The school as a whole: its counts and expectations summed over works, against the region's schools

@@ -105,6 +105,14 @@ struct JournalUnit: Sendable {
         }
     }
 
+    /// A school known only by its three counts, at its level under the school-level model.
+    init(shares comparison: JournalComparison, level: Double, rates: JournalShareRates) {
+        self.comparison = comparison
+        for d in JournalDirection.allCases {
+            expected[d] = Double(comparison.total) * rates.expected(d, level: level)
+        }
+    }
+
     static func + (a: JournalUnit, b: JournalUnit) -> JournalUnit {
         var c = a
         c.comparison = a.comparison + b.comparison

@@ -5,6 +5,9 @@ enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     case primaryScore, mark, journalMark, gender
     case maxScore, minMark3, minMark4, minMark5
     case task, maxPoints, level
+    /// Aggregate tables: a count of participants, a percentage, the total participants of a row,
+    /// counts (or percentages) of marks 2–5, and the journal comparison's three counts.
+    case count, percent, participants, marks2, marks3, marks4, marks5, lowered, confirmed, raised
 
     /// The column named in Russian messages («в файле нет столбца …»).
     var russianName: String {
@@ -31,6 +34,16 @@ enum ColumnRole: String, Sendable, Hashable, CaseIterable {
         case .task: return "задание"
         case .maxPoints: return "максимальный балл задания"
         case .level: return "уровень"
+        case .count: return "количество участников"
+        case .percent: return "доля участников, %"
+        case .participants: return "всего участников"
+        case .marks2: return "отметка «2»"
+        case .marks3: return "отметка «3»"
+        case .marks4: return "отметка «4»"
+        case .marks5: return "отметка «5»"
+        case .lowered: return "понизили"
+        case .confirmed: return "подтвердили"
+        case .raised: return "повысили"
         }
     }
 }

@@ -35,6 +35,13 @@ extension InputFolderReader {
     /// Opens each file, finds the sheet that holds a results table and recognises its layout.
     /// Files that hold no results table are noted and skipped; files that cannot be opened are errors.
     func sniff(_ names: [String], in folder: URL, outcome: inout IngestOutcome) -> [SniffedResultsFile] {
+        var aggregates: [SniffedAggregateFile] = []
+        return sniff(names, in: folder, outcome: &outcome, aggregates: &aggregates)
+    }
+
+    /// As `sniff(_:in:outcome:)`, also collecting the files that hold aggregate tables.
+    func sniff(_ names: [String], in folder: URL, outcome: inout IngestOutcome,
+               aggregates: inout [SniffedAggregateFile]) -> [SniffedResultsFile] {
         var found: [SniffedResultsFile] = []
         for name in names {
             let url = folder.appendingPathComponent(name)
@@ -58,6 +65,10 @@ extension InputFolderReader {
                     }
                     let rows = try Self.csvRows(url: url, dialect: dialect, chunkSize: chunkSize, limit: ResultsLayout.rowsToSniff)
                     guard let layout = ResultsLayout.recognise(rows, file: name) else {
+                        if let aggregate = AggregateLayout.recognise(rows, file: name) {
+                            aggregates.append(SniffedAggregateFile(name: name, url: url, source: .csv(dialect), layout: aggregate))
+                            continue
+                        }
                         skip(noHeader)
                         continue
                     }
@@ -71,6 +82,7 @@ extension InputFolderReader {
             do {
                 let sheets = try reader.sheetNames(of: url)
                 var chosen: SniffedResultsFile?
+                var aggregate: SniffedAggregateFile?
                 var skipped: [String] = []
                 for sheet in sheets {
                     var rows: [TableRow] = []
@@ -80,9 +92,15 @@ extension InputFolderReader {
                     }
                     if chosen == nil, let layout = ResultsLayout.recognise(rows, file: name, sheet: sheet) {
                         chosen = SniffedResultsFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
+                    } else if chosen == nil, aggregate == nil, let layout = AggregateLayout.recognise(rows, file: name) {
+                        aggregate = SniffedAggregateFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
                     } else {
                         skipped.append(sheet)
                     }
+                }
+                if chosen == nil, let aggregate {
+                    aggregates.append(aggregate)
+                    continue
                 }
                 guard let chosen else {
                     skip(sheets.count > 1 ? "ни на одном из листов (\(sheets.map { "«\($0)»" }.joined(separator: ", "))) " + noHeader.dropFirst(2) : noHeader)
@@ -140,7 +158,8 @@ extension InputFolderReader {
     /// Reads every recognised results file into one dataset: rows are laid into one merged table,
     /// so the same participant of the same work in two files is counted once, scales are inferred
     /// from all files together, and the works' tasks come from the files' own headers.
-    func readMany(_ files: [SniffedResultsFile], outcome start: IngestOutcome, fatal startFatal: Bool,
+    func readMany(_ files: [SniffedResultsFile], aggregates: [SniffedAggregateFile] = [], outcome start: IngestOutcome,
+                  fatal startFatal: Bool,
                   schools startSchools: [String: School], scales: [Work: MarkScale],
                   catalog: [Work: [TaskSpec]]?) -> IngestOutcome {
         var outcome = start
@@ -234,9 +253,12 @@ extension InputFolderReader {
                     at: declared.location))
             }
         }
-        if fatal || usable.isEmpty {
+        if fatal || (usable.isEmpty && aggregates.isEmpty) {
             if usable.isEmpty && !fatal { fail("в папке нет ни одного файла с результатами участников", nil) }
             return outcome
+        }
+        if usable.isEmpty {
+            return readAggregatesOnly(aggregates, outcome: outcome, schools: startSchools, scales: scales, catalog: catalog)
         }
         var mergedCatalog = catalog
         if !fileTasks.isEmpty {
@@ -349,7 +371,7 @@ extension InputFolderReader {
             }
         }
 
-        let works = reader.finish()
+        var works = reader.finish()
         outcome.rejected += reader.rejected
         outcome.findings += reader.findings
         outcome.diagnostics += reader.diagnostics
@@ -369,18 +391,18 @@ extension InputFolderReader {
             return outcome
         }
 
-        var schools = startSchools
-        for (id, details) in reader.schoolDetails {
-            var school = schools[id] ?? School(id: id)
-            if school.name.isEmpty { school.name = details.name }
-            if school.municipality.isEmpty { school.municipality = details.municipality }
-            schools[id] = school
-        }
-        for id in reader.schoolIDsSeen where schools[id] == nil {
-            schools[id] = School(id: id)
-        }
         outcome.recognised = Self.recognise(files: recognisedFiles, results: reader.results) + outcome.recognised
-        outcome.dataset = Dataset(works: works, schools: schools, results: reader.results)
+        var results = reader.results
+        var addition = AggregateAddition()
+        if !aggregates.isEmpty {
+            guard let added = addAggregates(aggregates, results: &results, works: &works, scales: scales,
+                                            catalog: mergedCatalog, outcome: &outcome) else { return outcome }
+            addition = added
+        }
+        let schools = Self.schools(startSchools, details: reader.schoolDetails.merging(addition.schoolDetails) { a, _ in a },
+                                   seen: reader.schoolIDsSeen + Set(results.map(\.schoolID)).sorted())
+        outcome.dataset = Dataset(works: works, schools: schools, results: results, aggregateKeys: addition.aggregateKeys,
+                                  journalShares: addition.journalShares)
         return outcome
     }
 

@@ -42,17 +42,18 @@ public struct InputFolderReader: Sendable {
         // Other results files (any name, CSV or a spreadsheet) switch to reading many files.
         let candidates = resultsCandidates(names: names)
         var sniffed: [SniffedResultsFile] = []
+        var aggregates: [SniffedAggregateFile] = []
         if !candidates.isEmpty {
-            sniffed = sniff(candidates, in: folder, outcome: &outcome)
+            sniffed = sniff(candidates, in: folder, outcome: &outcome, aggregates: &aggregates)
             if outcome.diagnostics.contains(where: { $0.severity == .error }) { return outcome }
         }
         let resultsURL = locate("results.csv")
-        if !sniffed.isEmpty, let resultsURL {
+        if !sniffed.isEmpty || !aggregates.isEmpty, let resultsURL {
             let more = sniff([resultsURL.lastPathComponent], in: folder, outcome: &outcome)
             if outcome.diagnostics.contains(where: { $0.severity == .error }) { return outcome }
             sniffed = more + sniffed
         }
-        if sniffed.isEmpty && resultsURL == nil {
+        if sniffed.isEmpty && aggregates.isEmpty && resultsURL == nil {
             fail("в папке «\(folder.path)» нет файла results.csv с результатами участников — без него анализ невозможен")
             return outcome
         }
@@ -95,8 +96,9 @@ public struct InputFolderReader: Sendable {
         }
 
         // Many results files: recognised by their header and merged.
-        if !sniffed.isEmpty {
-            return readMany(sniffed, outcome: outcome, fatal: fatal, schools: schools, scales: scales, catalog: catalog)
+        if !sniffed.isEmpty || !aggregates.isEmpty {
+            return readMany(sniffed, aggregates: aggregates, outcome: outcome, fatal: fatal, schools: schools,
+                            scales: scales, catalog: catalog)
         }
 
         // results.csv

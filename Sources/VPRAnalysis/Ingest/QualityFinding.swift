@@ -10,6 +10,8 @@ public struct QualityFinding: Sendable, Codable, Hashable {
         case primaryScoreMismatch
         /// The journal mark is not 2–5; it was treated as missing.
         case invalidJournalMark
+        /// Two aggregate tables of one school's work disagree (marks against scores, journal against marks).
+        case aggregateMismatch
     }
 
     public var kind: Kind

@@ -131,7 +131,7 @@ struct ResultsLayout: Sendable {
 
     // MARK: - Metadata
 
-    private mutating func readMetadata(_ row: TableRow, file: String) {
+    mutating func readMetadata(_ row: TableRow, file: String) {
         let texts = row.cells.enumerated().compactMap { index, text -> (Int, String)? in
             let t = text.trimmingWhitespaceAndNBSP()
             return t.isEmpty ? nil : (index, t)

@@ -103,6 +103,9 @@ public struct HTMLReportWriter: ReportWriter {
                     + "выходит за обычный разброс между ОО региона.",
                 "Балл риска 50 соответствует пороговой вероятности ошибки для ОО; чем ближе к 100, тем сильнее признаки. "
                     + "Включение в перечень — основание для наблюдения и перепроверки, а не вывод о нарушении.",
+            ] + a.limitations.map {
+                "<b>\($0.code.rawValue)</b> (\(SVGEscape.text($0.code.russianName))) \(SVGEscape.text($0.reason))."
+            } + [
                 "Подробности каждого показателя — в <code>results.json</code>, описание методики — в "
                     + "<code>docs/methodology.md</code>.",
             ])

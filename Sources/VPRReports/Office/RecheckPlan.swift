@@ -61,7 +61,8 @@ public struct RecheckPlan: Sendable {
         guard let dataset else { return }
         var byKey: [SchoolWorkKey: [StudentResult]] = [:]
         let wanted = Set(analysis.riskGroup.flatMap { s in s.flaggedWorks.map { SchoolWorkKey(schoolID: s.school.id, work: $0) } })
-        for r in dataset.results {
+        // Participants rebuilt from aggregate tables have no code: there is no paper to name.
+        for r in dataset.results where !r.studentID.isEmpty {
             let key = SchoolWorkKey(schoolID: r.schoolID, work: r.work)
             if wanted.contains(key) { byKey[key, default: []].append(r) }
         }

@@ -64,6 +64,13 @@ public struct ReportDOCXWriter: ReportWriter {
             doc.paragraph(runs: [("Как читать. ", true), (d.reading, false)])
         }
 
+        if !a.limitations.isEmpty {
+            doc.paragraph(runs: [("Ограничения входных данных. ", true), ("", false)])
+            for l in a.limitations {
+                doc.bullet([("\(l.code.rawValue) (\(l.code.russianName)) ", true), ("\(l.reason).", false)])
+            }
+        }
+
         doc.heading1("5. Рекомендуемые меры")
         let plan = model.recheckPlan, observers = model.observerPlan
         doc.bullet([("Перепроверка работ независимыми экспертами: ", true),
