@@ -23,6 +23,23 @@ struct XLSXPackage {
 
     /// The unpacked bytes of a part, refusing parts beyond the limits.
     func data(of path: String) throws -> Data {
+        var data = Data()
+        try unpack(path) { chunk in data.append(chunk) }
+        return data
+    }
+
+    /// Unpacks a part into a file, chunk by chunk, so a large sheet never sits in memory whole.
+    func extract(_ path: String, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: url) else {
+            throw TableFileError("не удалось создать временный файл для листа книги \(file): \(url.path)")
+        }
+        defer { try? handle.close() }
+        try unpack(path) { chunk in try handle.write(contentsOf: chunk) }
+    }
+
+    /// Feeds the unpacked chunks of a part to `consume`, refusing parts beyond the limits.
+    private func unpack(_ path: String, _ consume: (Data) throws -> Void) throws {
         guard let entry = archive[path] else {
             throw TableFileError("в книге \(file) нет части \(path): файл повреждён или это не книга Excel")
         }
@@ -34,21 +51,20 @@ struct XLSXPackage {
         if declared > limits.ratioCheckFrom, declared / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
             throw TableFileError("часть \(path) книги \(file) сжата подозрительно сильно (более чем в \(limits.maxCompressionRatio) раз): похоже на «zip-бомбу», файл не читается")
         }
-        var data = Data()
-        data.reserveCapacity(Int(min(declared, 64 << 20)))
         let limit = limits.maxEntrySize
+        var unpacked: UInt64 = 0
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if UInt64(data.count + chunk.count) > limit || UInt64(data.count + chunk.count) > max(declared, 1) * 2 + 1024 {
+                unpacked += UInt64(chunk.count)
+                if unpacked > limit || unpacked > max(declared, 1) * 2 + 1024 {
                     throw TableFileError("часть \(path) книги \(file) при распаковке оказалась больше заявленного размера или допустимых \(mib) МиБ: файл повреждён или это «zip-бомба»")
                 }
-                data.append(chunk)
+                try consume(chunk)
             }
         } catch let error as TableFileError {
             throw error
         } catch {
             throw TableFileError("часть \(path) книги \(file) не распаковывается: файл повреждён (\(error))")
         }
-        return data
     }
 }

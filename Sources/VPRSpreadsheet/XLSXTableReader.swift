@@ -28,11 +28,18 @@ public struct XLSXTableReader: TableFileReader {
         }
         let shared = package.contains("xl/sharedStrings.xml")
             ? SharedStringsParser.strings(try package.data(of: "xl/sharedStrings.xml")) : []
-        let data = try package.data(of: path)
-        let merges = Self.mergedRanges(in: data)
+        // The sheet is unpacked to a temporary file and parsed as a stream: memory holds one row at a time.
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vpr-sheet-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try package.extract(path, to: temporary)
+        let merges = Self.mergedRanges(in: try Data(contentsOf: temporary, options: .alwaysMapped))
+        guard let stream = InputStream(url: temporary) else {
+            throw TableFileError("не удалось прочитать распакованный лист «\(sheet)» книги \(package.file)")
+        }
         try withoutActuallyEscaping(body) { body in
             let handler = SheetParser(sharedStrings: shared, merges: merges, body: body)
-            let xml = XMLParser(data: data)
+            let xml = XMLParser(stream: stream)
             xml.delegate = handler
             if !xml.parse() && !handler.stopped {
                 let detail = xml.parserError.map { " (\($0.localizedDescription))" } ?? ""
