@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Core: model, ingest, statistics, indicators, risk decision. Foundation only.
@@ -22,18 +24,24 @@ let package = Package(
         .target(name: "VPRSampleData", dependencies: ["VPRAnalysis"]),
         // One writer per output format, rendered from a view model.
         .target(name: "VPRReports", dependencies: ["VPRAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The history of runs: an SQLite database (GRDB, WAL) of manifests, lists, flags and trend figures.
+        .target(name: "VPRHistory", dependencies: [
+            "VPRAnalysis", "VPRReports",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The calibration study: generated districts with a known truth run through the engine.
         .target(name: "VPRStudy", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .executableTarget(
             name: "vpr-analyzer",
             dependencies: [
-                "VPRAnalysis", "VPRReports", "VPRSampleData", "VPRStudy", "VPRSpreadsheet",
+                "VPRAnalysis", "VPRReports", "VPRSampleData", "VPRStudy", "VPRSpreadsheet", "VPRHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "VPRSpreadsheetTests", dependencies: ["VPRSpreadsheet", "VPRAnalysis", "VPRSampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "VPRHistoryTests", dependencies: ["VPRHistory", "VPRReports", "VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis", "VPRSampleData", "vpr-analyzer"]),

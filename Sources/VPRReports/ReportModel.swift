@@ -9,6 +9,8 @@ public struct ReportModel: Sendable {
     public var totals: RowTotals
     /// Whether the results span several years (then works are named with their year).
     public var multiYear: Bool
+    /// What earlier runs say (what changed, repeat flags, trends); nil when no history is kept.
+    public private(set) var history: HistoryView?
 
     public init(ingest: IngestOutcome, analysis: Analysis, options: ReportOptions) {
         self.options = options
@@ -19,6 +21,15 @@ public struct ReportModel: Sendable {
         self.rows = analysis.schools.map { RiskListRow($0, multiYear: multiYear) }
         self.totals = RowTotals(ingest.files)
     }
+
+    /// Attaches the history of earlier runs: the reports gain «what changed» and trends, the list its `repeat` column.
+    public mutating func attach(_ history: HistoryView) {
+        self.history = history
+        for i in rows.indices { rows[i].isRepeat = history.isRepeat(rows[i].schoolID) }
+    }
+
+    /// The year the run assesses: the latest year of its works.
+    public var assessmentYear: Int { analysis.works.map(\.work.year).max() ?? 0 }
 
     /// «Математика 5», or «Математика 5 (2025)» when several years are analysed.
     public func title(_ work: Work) -> String { Self.title(work, multiYear: multiYear) }
@@ -50,6 +61,8 @@ public struct RiskListRow: Hashable, Sendable, Codable {
     public var flaggedWorks: String
     public var indicators: String
     public var participants: Int
+    /// In the risk group now and in an earlier assessment year («повторно»); nil without a history.
+    public var isRepeat: Bool?
 
     init(_ a: SchoolAssessment, multiYear: Bool) {
         schoolID = a.school.id
@@ -65,10 +78,10 @@ public struct RiskListRow: Hashable, Sendable, Codable {
 
     /// The contract's column names, in order.
     public static let header = ["school_id", "school_name", "municipality", "risk_group", "risk_score",
-                                "categories", "flagged_works", "indicators", "participants"]
+                                "categories", "flagged_works", "indicators", "participants", "repeat"]
 
     public var cells: [String] {
         [schoolID, schoolName, municipality, riskGroup ? "1" : "0", String(riskScore),
-         categories, flaggedWorks, indicators, String(participants)]
+         categories, flaggedWorks, indicators, String(participants), isRepeat.map { $0 ? "1" : "0" } ?? ""]
     }
 }

@@ -1,5 +1,5 @@
 /// What the writers need besides the analysis: the report date and where the input came from.
-public struct ReportOptions: Hashable, Sendable {
+public struct ReportOptions: Hashable, Sendable, Codable {
     /// ISO date printed in the reports (`--date`), so that outputs are reproducible.
     public var date: String
     /// How the input folder is named in the reports.

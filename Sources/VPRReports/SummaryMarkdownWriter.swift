@@ -47,6 +47,11 @@ public struct SummaryMarkdownWriter: ReportWriter {
             }
         }
         md.line()
+        if let history = HistoryText(model) {
+            md.line("## \(HistoryText.heading)")
+            md.line()
+            for p in history.paragraphs { md.line(MarkdownText.escapeText(p)) ; md.line() }
+        }
         if !a.riskGroup.isEmpty {
             md.line("## Обоснование по каждой ОО")
             md.line()
@@ -62,6 +67,18 @@ public struct SummaryMarkdownWriter: ReportWriter {
                 let classes = classNotes(for: s, in: a)
                 if !classes.isEmpty {
                     md.line("- Классы, где расхождение с журналом заметнее всего: \(MarkdownText.escapeText(classes)).")
+                }
+                if let history = HistoryText(model) {
+                    if let note = history.repeatNote(s.school.id) { md.line("- В перечне \(note).") }
+                    let rows = history.trendRows(s.school.id)
+                    if !rows.isEmpty {
+                        md.line()
+                        md.line("Динамика по годам:")
+                        md.line()
+                        md.line("| " + HistoryText.trendHeader.joined(separator: " | ") + " |")
+                        md.line("|" + String(repeating: "---|", count: HistoryText.trendHeader.count))
+                        for r in rows { md.line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
+                    }
                 }
                 md.line()
             }

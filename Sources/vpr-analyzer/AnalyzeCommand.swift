@@ -3,6 +3,7 @@ import Foundation
 import VPRAnalysis
 import VPRSpreadsheet
 import VPRReports
+import VPRHistory
 
 /// `vpr-analyzer analyze [INPUT] --out DIR`: the whole run, from files to reports.
 struct AnalyzeCommand: ParsableCommand {
@@ -39,6 +40,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Код ОО: дополнительно записать материалы для этой ОО (school-КОД.html и school-КОД.md).")
     var school: String?
 
+    @Option(help: "Файл истории запусков (SQLite). По умолчанию — vpr-history.sqlite рядом с папкой отчётов.")
+    var history: String?
+
+    @Flag(name: .customLong("no-history"), help: "Не вести историю запусков (в отчётах не будет раздела «Что изменилось»).")
+    var noHistory = false
+
+    /// The history file: `--history`, or `vpr-history.sqlite` in the folder that holds the output folder.
+    static func historyPath(out: String, history: String?) -> String {
+        if let history { return history }
+        let output = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent("vpr-history.sqlite").path
+    }
+
     func validate() throws {
         if let date, !ReportDate.isValid(date) {
             throw ValidationError("Дата должна быть в виде ГГГГ-ММ-ДД: \(date)")
@@ -65,18 +79,37 @@ struct AnalyzeCommand: ParsableCommand {
         let options = ReportOptions(date: date ?? ReportDate.today(), inputName: inputOptions.input,
                                     authority: authority, orderNumber: orderNumber, orderDate: orderDate,
                                     appendix: appendix, recheckSeed: recheckSeed)
-        let model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
+        var model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
         if let school, model.assessment(of: school) == nil {
             terminal.error("ОО с кодом «\(school)» нет среди результатов; отчёты не записаны.")
             throw ExitCode(64)
         }
         let folder = OutputFolder(url: URL(fileURLWithPath: out, isDirectory: true))
-        let written: [String]
-        do {
-            written = try folder.write(model, writers: OutputFolder.standardWriters + SchoolDossierHTMLWriter.writers(school: school))
-        } catch {
-            terminal.error("Не удалось записать отчёты в \(out): \(error.localizedDescription)")
-            throw ExitCode(1)
+        let writers = OutputFolder.standardWriters + SchoolDossierHTMLWriter.writers(school: school)
+        var written: [String] = []
+        if noHistory {
+            do {
+                written = try folder.write(model, writers: writers)
+            } catch {
+                terminal.error("Не удалось записать отчёты в \(out): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        } else {
+            let path = Self.historyPath(out: out, history: history)
+            do {
+                let store = try HistoryStore(path: path)
+                let manifest = try RunManifest.make(options: options, config: analysisConfig, folder: inputOptions.inputURL,
+                                                    dossierSchool: school, files: outcome.ingest.files)
+                let runID = try store.record(manifest, model: model, outputFolder: out) { view in
+                    model.attach(view)
+                    written = try folder.write(model, writers: writers)
+                }
+                terminal.say("Запуск № \(runID) записан в историю \(path).")
+            } catch {
+                terminal.error("Не удалось записать отчёты в \(out) и историю в \(path): \(error.localizedDescription); "
+                               + "ни отчёты, ни запись в истории не созданы.")
+                throw ExitCode(1)
+            }
         }
         terminal.say("Проанализировано ОО: \(analysis.schools.count), работ: \(analysis.works.count). "
                      + "В группе риска: \(analysis.riskGroup.count).")

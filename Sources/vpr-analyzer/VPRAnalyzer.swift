@@ -7,7 +7,7 @@ struct VPRAnalyzer: ParsableCommand {
         commandName: "vpr-analyzer",
         abstract: "Анализ объективности результатов ВПР: перечень ОО с признаками необъективности и справки.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, ValidateCommand.self, SampleCommand.self, StudyCommand.self, ConfigCommand.self, ExplainCommand.self],
+        subcommands: [AnalyzeCommand.self, ValidateCommand.self, SampleCommand.self, StudyCommand.self, ConfigCommand.self, ExplainCommand.self, HistoryCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -49,9 +49,21 @@ public struct HTMLReportWriter: ReportWriter {
                       rows, numeric: [0, 4])
         }
 
+        let history = HistoryText(model)
+        if let history {
+            doc.section(HistoryText.heading) { doc in
+                for p in history.paragraphs { doc.paragraph(p) }
+            }
+        }
         for (i, s) in a.riskGroup.enumerated() {
             doc.section("\(i + 1). \(model.schoolLabel(s.school)) — балл риска \(s.riskScore)") { doc in
+                if let note = history?.repeatNote(s.school.id) { doc.paragraph("В перечне \(note).", class: "note") }
                 blocks.evidence(&doc, s)
+                if let rows = history?.trendRows(s.school.id), !rows.isEmpty {
+                    doc.paragraph("Динамика по годам", class: "note")
+                    doc.table(HistoryText.trendHeader, rows, numeric: Set(1...7))
+                    doc.raw(HTMLCharts.trend(history!.history.multiYearTrend(of: s.school.id)))
+                }
                 for work in model.flaggedBoundaryWorks(s) {
                     blocks.schoolWorkCharts(&doc, s, work, journal: false, levels: false)
                 }

@@ -74,3 +74,30 @@ enum RasterChart {
         return image
     }
 }
+
+extension RasterChart {
+    static let trendColours = [PNGImage.Color(hex: 0x4F81BD), PNGImage.Color(hex: 0xC0504D), PNGImage.Color(hex: 0x9BBB59),
+                               PNGImage.Color(hex: 0x8064A2), PNGImage.Color(hex: 0xF79646), PNGImage.Color(hex: 0x4BACC6)]
+    static let trendColourNames = ["синяя", "красная", "зелёная", "фиолетовая", "оранжевая", "голубая"]
+
+    /// Lines of the share of marks «4» and «5» over `years`, one colour per series, grid every 25 %.
+    static func trend(_ series: [[TrendPoint]], years: ClosedRange<Int>, width: Int, height: Int) -> PNGImage {
+        var image = PNGImage(width: width, height: height)
+        let margin = 24.0, base = Double(height - 2)
+        let span = Double(max(years.upperBound - years.lowerBound, 1))
+        func x(_ year: Int) -> Double { margin + Double(year - years.lowerBound) / span * (Double(width) - 2 * margin) }
+        func y(_ share: Double) -> Double { base - share * (base - 8) }
+        for g in [0.25, 0.5, 0.75, 1.0] { image.line(0, y(g), Double(width - 1), y(g), grid) }
+        for year in years { image.line(x(year), 0, x(year), base, grid) }
+        for (i, line) in series.enumerated() {
+            let colour = trendColours[i % trendColours.count]
+            image.polyline(line.map { (x($0.work.year), y($0.share45)) }, colour, thickness: 4)
+            for p in line {
+                let cx = Int(x(p.work.year).rounded()), cy = Int(y(p.share45).rounded())
+                image.fill(x0: cx - 6, y0: cy - 6, x1: cx + 6, y1: cy + 6, colour)
+            }
+        }
+        image.fill(x0: 0, y0: Int(base), x1: width, y1: height, axis)
+        return image
+    }
+}

@@ -36,6 +36,11 @@ public struct ReportDOCXWriter: ReportWriter {
                       + "ложных включений среди всех включений — не более \(RussianFormat.percent(config.falseDiscoveryRate, digits: 0)). "
                       + "Включение в перечень — основание для перепроверки работ и наблюдения, а не вывод о нарушении.")
 
+        if let history = HistoryText(model) {
+            doc.paragraph(runs: [("\(HistoryText.heading). ", true), ("", false)])
+            for p in history.paragraphs { doc.paragraph(p) }
+        }
+
         doc.heading1("2. Сводка по муниципалитетам и работам")
         municipalityTable(&doc, model)
         workTable(&doc, model)
@@ -155,6 +160,16 @@ public struct ReportDOCXWriter: ReportWriter {
         }
         let classes = markdown.classNotes(for: s, in: model.analysis)
         if !classes.isEmpty { doc.bullet([("Классы, где расхождение с журналом заметнее всего: ", false), (classes, false)]) }
+        if let history = HistoryText(model) {
+            if let note = history.repeatNote(s.school.id) { doc.bullet([("В перечне \(note).", true)]) }
+            let rows = history.trendRows(s.school.id)
+            if !rows.isEmpty {
+                doc.paragraph(runs: [("Динамика по годам", true), ("", false)])
+                doc.table(header: HistoryText.trendHeader, rows: rows, weights: [20, 8, 12, 12, 12, 12, 12, 12],
+                          rightAligned: Set(1...7))
+                trendChart(&doc, history.history.multiYearTrend(of: s.school.id))
+            }
+        }
         for work in s.indicators.contains(.boundary) ? model.flaggedBoundaryWorks(s).sorted() : [] {
             guard let h = model.scoreHistogram(s.school.id, work, tallies: tallies) else { continue }
             histogram(&doc, model, h)
@@ -224,5 +239,23 @@ public struct ReportDOCXWriter: ReportWriter {
                       style: "Legend", keepNext: true)
         doc.table(header: ["", "Понизили · подтвердили · повысили", "Пони\u{AD}зили", "Под\u{AD}твер\u{AD}дили", "Повы\u{AD}сили", "Учени\u{AD}ков"],
                   cells: rows, weights: weights, keepTogether: true)
+    }
+}
+
+extension ReportDOCXWriter {
+    /// A school's share of marks «4» and «5» over the years, one line per subject and grade, as a picture with
+    /// the years and the lines named in the legend below it.
+    func trendChart(_ doc: inout WordDocument, _ points: [TrendPoint]) {
+        let years = points.map(\.work.year)
+        guard let first = years.min(), let last = years.max(), last > first else { return }
+        let series = Dictionary(grouping: points) { "\($0.work.subject) \($0.work.grade)" }.filter { $0.value.count > 1 }
+        guard !series.isEmpty else { return }
+        let png = RasterChart.trend(series.keys.sorted().map { series[$0]!.sorted { $0.work.year < $1.work.year } },
+                                    years: first...last, width: 1200, height: 420)
+        doc.paragraph("Доля отметок «4» и «5» по годам", style: "Caption", keepNext: true)
+        let names = series.keys.sorted().enumerated().map { "\(RasterChart.trendColourNames[$0.offset % RasterChart.trendColourNames.count]) — \($0.element)" }
+        doc.paragraph("По горизонтали — годы \(first)–\(last) (слева направо, через равные промежутки), по вертикали — доля от 0 до 100 %, "
+                      + "линии сетки через 25 %. Линии: " + names.joined(separator: "; ") + ".", style: "Legend", keepNext: true)
+        doc.pictureParagraph(png.pngData(), width: 8504, height: 2976, description: "Динамика доли отметок «4» и «5» по годам")
     }
 }
