@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"], exclude: ["Golden"]),
         .testTarget(name: "VPRSpreadsheetTests", dependencies: ["VPRSpreadsheet", "VPRAnalysis", "VPRSampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "VPRHistoryTests", dependencies: ["VPRHistory", "VPRReports", "VPRAnalysis", "VPRSampleData"]),
+        .testTarget(name: "VPRHistoryTests", dependencies: ["VPRHistory", "VPRReports", "VPRAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis", "VPRSampleData", "vpr-analyzer"]),

@@ -29,7 +29,9 @@ public struct ReportModel: Sendable {
     }
 
     /// The year the run assesses: the latest year of its works.
-    public var assessmentYear: Int { analysis.works.map(\.work.year).max() ?? 0 }
+    public var assessmentYear: Int {
+        (analysis.works.map(\.work.year) + (ingest.dataset?.works.keys.map(\.year) ?? [])).max() ?? 0
+    }
 
     /// «Математика 5», or «Математика 5 (2025)» when several years are analysed.
     public func title(_ work: Work) -> String { Self.title(work, multiYear: multiYear) }

@@ -28,8 +28,8 @@ public struct GeneratorConfig: Sendable, Codable, Hashable {
 
     /// The same district with no manipulation at all: every school honest.
     /// `honest(seed: s, schoolCount: 40)` is `district(seed: s)` before anything is planted.
-    public static func honest(seed: UInt64, schoolCount: Int) -> GeneratorConfig {
-        GeneratorConfig(seed: seed, schoolCount: schoolCount, manipulations: [])
+    public static func honest(seed: UInt64, schoolCount: Int, years: [Int] = [2025]) -> GeneratorConfig {
+        GeneratorConfig(seed: seed, schoolCount: schoolCount, years: years, manipulations: [])
     }
 
     /// A region for the calibration study: `manipulatedShare` of the eligible schools (chosen at random)

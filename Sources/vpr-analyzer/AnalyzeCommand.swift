@@ -101,6 +101,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let manifest = try RunManifest.make(options: options, config: analysisConfig, folder: inputOptions.inputURL,
                                                     dossierSchool: school, files: outcome.ingest.files)
                 let runID = try store.record(manifest, model: model, outputFolder: out) { view in
+                    Self.holdForKillTest()
                     model.attach(view)
                     written = try folder.write(model, writers: writers)
                 }
@@ -114,5 +115,13 @@ struct AnalyzeCommand: ParsableCommand {
         terminal.say("Проанализировано ОО: \(analysis.schools.count), работ: \(analysis.works.count). "
                      + "В группе риска: \(analysis.riskGroup.count).")
         terminal.say("Записано в \(out): " + written.joined(separator: ", "))
+    }
+
+    /// For the test that kills a run inside its history transaction: with `VPR_ANALYZER_TEST_HOLD_TRANSACTION`
+    /// set to a file path, the run creates that file once its transaction is open and waits there.
+    static func holdForKillTest() {
+        guard let marker = ProcessInfo.processInfo.environment["VPR_ANALYZER_TEST_HOLD_TRANSACTION"] else { return }
+        FileManager.default.createFile(atPath: marker, contents: nil)
+        Thread.sleep(forTimeInterval: 60)
     }
 }

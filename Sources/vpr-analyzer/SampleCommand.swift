@@ -32,14 +32,29 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Доля ОО с искажениями (для --scheme).")
     var share = 0.15
 
+    @Option(help: "Годы проведения через запятую, например 2024,2025: те же ОО из года в год, искажения сохраняются.")
+    var years = "2025"
+
+    func validate() throws { _ = try parsedYears() }
+
+    func parsedYears() throws -> [Int] {
+        let list = years.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !list.isEmpty, list.allSatisfy({ $0.map { (2000...2100).contains($0) } ?? false }) else {
+            throw ValidationError("Годы нужно указать через запятую, например 2024,2025: \(years)")
+        }
+        return list.map { $0! }
+    }
+
     func run() throws {
-        var config = GeneratorConfig(seed: seed, schoolCount: schools)
-        if honest { config = .honest(seed: seed, schoolCount: schools) }
+        let years = try parsedYears()
+        var config = GeneratorConfig(seed: seed, schoolCount: schools, years: years)
+        if honest { config = .honest(seed: seed, schoolCount: schools, years: years) }
         if let scheme {
             guard let parsed = ManipulationScheme(rawValue: scheme), let level = ManipulationStrength(rawValue: strength) else {
                 throw ValidationError("Неизвестная схема или сила искажений: \(scheme), \(strength)")
             }
-            config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level, manipulatedShare: share)
+            config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level, manipulatedShare: share,
+                                        years: years)
         }
         let district = DistrictGenerator(config: config).generate()
         try district.write(to: URL(fileURLWithPath: out, isDirectory: true), includeTruth: truth)

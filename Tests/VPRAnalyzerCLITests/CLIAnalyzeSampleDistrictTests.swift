@@ -4,7 +4,7 @@ import XCTest
 /// `vpr-analyzer analyze` on the generated district of `sample --seed 7`: the contract's output files,
 /// what the risk list says about planted and honest schools, and reproducibility.
 final class CLIAnalyzeSampleDistrictTests: XCTestCase {
-    let riskListHeader = "school_id;school_name;municipality;risk_group;risk_score;categories;flagged_works;indicators;participants"
+    let riskListHeader = "school_id;school_name;municipality;risk_group;risk_score;categories;flagged_works;indicators;participants;repeat"
 
     func testAnalyzeWritesTheContractFilesAndExitsZero() throws {
         let district = try SampleSevenDistrict.get()
@@ -34,7 +34,8 @@ final class CLIAnalyzeSampleDistrictTests: XCTestCase {
         XCTAssertEqual(body.count, truth.count, "one row per school")
         XCTAssertEqual(Set(body.map { $0[0] }), Set(truth.map(\.schoolID)))
         for row in body {
-            XCTAssertEqual(row.count, 9, "row \(row)")
+            XCTAssertEqual(row.count, 10, "row \(row)")
+            XCTAssertEqual(row[9], "0", "the first run of a history has no repeat flags")
             XCTAssertTrue(["0", "1"].contains(row[3]), "risk_group \(row[3])")
             let score = try XCTUnwrap(Int(row[4]), "risk_score \(row[4])")
             XCTAssertTrue((0...100).contains(score))
@@ -95,8 +96,11 @@ final class CLIAnalyzeSampleDistrictTests: XCTestCase {
     func testTheSameInputAndDateGiveByteIdenticalOutputs() throws {
         let district = try SampleSevenDistrict.get()
         let second = try temporaryFolder("determinism")
+        // A history of its own: the first run of a history, like the district's run.
         let run = try VPRAnalyzerBinary.run(["analyze", district.input.path, "--out", second.path,
-                                             "--date", SampleSevenDistrict.date, "--quiet"])
+                                             "--date", SampleSevenDistrict.date, "--quiet",
+                                             "--history", second.deletingLastPathComponent()
+                                                .appendingPathComponent("history-\(UUID().uuidString).sqlite").path])
         assertStatus(run, 0)
         XCTAssertEqual(fileNames(in: second), fileNames(in: district.output))
         for name in fileNames(in: district.output) {

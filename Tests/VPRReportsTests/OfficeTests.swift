@@ -81,7 +81,7 @@ final class OfficeRiskListTests: XCTestCase {
         let data = try RiskListXLSXWriter().render(ReportFixture.model())
         let xml = try OfficeCheck.part(data, "xl/worksheets/sheet1.xml")
         XCTAssertTrue(xml.contains("state=\"frozen\"") && xml.contains("ySplit=\"1\""))
-        XCTAssertTrue(xml.contains("<autoFilter ref=\"A1:I15\"/>"), xml)
+        XCTAssertTrue(xml.contains("<autoFilter ref=\"A1:J15\"/>"), xml)
         XCTAssertTrue(xml.contains("<cols>"))
         XCTAssertTrue(try OfficeCheck.part(data, "xl/styles.xml").contains("<b/>"))
     }

@@ -42,9 +42,10 @@ final class ReportsCSVTests: XCTestCase {
         let model = ReportFixture.model()
         let rows = ReportsCSV.parse(try RiskListCSVWriter().render(model))
         XCTAssertEqual(rows.first, ["school_id", "school_name", "municipality", "risk_group", "risk_score",
-                                    "categories", "flagged_works", "indicators", "participants"])
+                                    "categories", "flagged_works", "indicators", "participants", "repeat"])
         XCTAssertEqual(rows.count - 1, model.analysis.schools.count)
-        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.count == 9 }, "\(rows)")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.count == 10 }, "\(rows)")
+        XCTAssertTrue(rows.dropFirst().allSatisfy { $0[9] == "" }, "without a history, repeat is unknown: empty")
     }
 
     func testSchoolNamesSurviveTheRoundTripAndFormulasAreInert() throws {

@@ -43,7 +43,8 @@ public struct HistoryText: Sendable {
         let list = ids.map { id in
             "\(names([id])) — также в \(history.earlierRiskYears[id]!.map(String.init).joined(separator: ", ")) г."
         }
-        return ["Повторно в перечне (\(ids.count)): " + list.joined(separator: "; ") + "."]
+        let text = "Повторно в перечне (\(ids.count)): " + list.joined(separator: "; ")
+        return [text.hasSuffix(".") ? text : text + "."]
     }
 
     /// Header of a school's trend table.

@@ -38,10 +38,14 @@ enum VPRAnalyzerBinary {
     /// Runs the binary with the arguments, in `directory` when given, and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil,
                     file: StaticString = #filePath, line: UInt = #line) throws -> CommandResult {
+        try start(arguments, in: directory).wait()
+    }
+
+    /// Starts the binary without waiting: for runs that overlap or are killed.
+    static func start(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> RunningCommand {
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory.appendingPathComponent("vpr-cli-streams-\(UUID().uuidString)")
         try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
         _ = fm.createFile(atPath: outURL.path, contents: nil)
         _ = fm.createFile(atPath: errURL.path, contents: nil)
@@ -53,20 +57,38 @@ enum VPRAnalyzerBinary {
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for (k, v) in extra { environment[k] = v }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return RunningCommand(process: process, scratch: scratch, out: out, err: err)
     }
 
     private final class BundleToken {}
+}
+
+/// A started run of the binary.
+struct RunningCommand {
+    var process: Process
+    var scratch: URL
+    var out: FileHandle
+    var err: FileHandle
+
+    /// Sends SIGKILL: the process gets no chance to clean up, as when the machine loses power.
+    func kill() { Foundation.kill(process.processIdentifier, SIGKILL) }
+
+    /// Waits for the process and returns what it printed.
+    func wait() throws -> CommandResult {
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: try Data(contentsOf: scratch.appendingPathComponent("stdout")), as: UTF8.self),
+                             stderr: String(decoding: try Data(contentsOf: scratch.appendingPathComponent("stderr")), as: UTF8.self))
+    }
 }
 
 /// Temporary folders that disappear after the test.

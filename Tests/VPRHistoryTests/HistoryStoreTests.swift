@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import XCTest
+import VPRAnalysis
+@testable import VPRHistory
+import VPRReports
+
+/// The history of runs: what changed since the previous run, repeat flags across assessment years, trends,
+/// diffs, regeneration as of a run, and safety: failed runs record nothing, concurrent runs are serialised.
+final class HistoryStoreTests: XCTestCase {
+    private var folder: URL!
+    private var path: String { folder.appendingPathComponent("history.sqlite").path }
+
+    override func setUpWithError() throws { folder = try HistoryFixture.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    func testTheFirstRunHasNoPreviousRunAndNoRepeats() throws {
+        let store = try HistoryStore(path: path)
+        let (id, view) = try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1"]))
+        XCTAssertEqual(id, 1)
+        XCTAssertNil(view.previous)
+        XCTAssertTrue(view.entered.isEmpty && view.left.isEmpty)
+        XCTAssertFalse(view.isRepeat("sch1"))
+    }
+
+    func testASecondRunSaysWhichSchoolsEnteredAndWhichLeft() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1", "sch2"]))
+        let (id, view) = try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-11-01", riskGroup: ["sch2", "sch3"]))
+        XCTAssertEqual(id, 2)
+        XCTAssertEqual(view.previous, HistoryView.RunReference(id: 1, date: "2025-10-01", riskGroup: ["sch1", "sch2"]))
+        XCTAssertEqual(view.entered, ["sch3"])
+        XCTAssertEqual(view.left, ["sch1"])
+        XCTAssertTrue(view.earlierRiskYears.isEmpty, "the same assessment year twice is not a repeat")
+        let diff = try XCTUnwrap(store.diff(1, 2))
+        XCTAssertEqual(diff.entered, view.entered)
+        XCTAssertEqual(diff.left, view.left)
+        XCTAssertEqual(diff.stayed, ["sch2"])
+        XCTAssertNil(try store.diff(1, 7))
+    }
+
+    func testASchoolFlaggedInAnEarlierAssessmentYearIsARepeat() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2023, date: "2023-10-01", riskGroup: ["sch1"]))
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2024, date: "2024-10-01", riskGroup: ["sch1", "sch2"]))
+        var model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1", "sch3"])
+        let (_, view) = try HistoryFixture.record(store, model)
+        XCTAssertEqual(view.earlierRiskYears, ["sch1": [2023, 2024]])
+        model.attach(view)
+        XCTAssertEqual(model.rows.first { $0.schoolID == "sch1" }?.cells.last, "1")
+        XCTAssertEqual(model.rows.first { $0.schoolID == "sch3" }?.cells.last, "0")
+        XCTAssertEqual(model.rows.first { $0.schoolID == "sch2" }?.cells.last, "0", "not in the risk group now")
+        XCTAssertEqual(try store.schools(of: 3).first { $0.schoolID == "sch1" }?.isRepeat, true)
+    }
+
+    func testTrendsCarryEachEarlierYearsFiguresOfARiskGroupSchool() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2024, date: "2024-10-01", riskGroup: [], scoreShift: 0))
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch2"], scoreShift: 3)
+        let (_, view) = try HistoryFixture.record(store, model)
+        let trend = view.multiYearTrend(of: "sch2")
+        XCTAssertEqual(trend.map(\.work.year), [2024, 2025])
+        XCTAssertEqual(trend.map(\.runDate), ["2024-10-01", "2025-10-01"])
+        // sch2 (index 1): scores (k + 1 + shift) % 11 for k in 0..<10.
+        let mean2024 = Double((0..<10).map { min(10, ($0 + 1) % 11) }.reduce(0, +)) / 10
+        XCTAssertEqual(trend[0].meanScore, mean2024, accuracy: 1e-12)
+        XCTAssertEqual(trend[0].participants, 10)
+        XCTAssertEqual(trend[1].lowered ?? -1, Double(model.ingest.dataset!.results.filter { $0.schoolID == "sch2" && $0.mark < 4 }.count) / 10,
+                       accuracy: 1e-12)
+        XCTAssertTrue(view.multiYearTrend(of: "sch1").isEmpty, "trends are kept for the risk group's schools")
+    }
+
+    func testTheViewAsOfARecordedRunIsTheViewThatRunWroteItsReportsWith() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2024, date: "2024-10-01", riskGroup: ["sch1"]))
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1", "sch2"])
+        let (id, recorded) = try HistoryFixture.record(store, model)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-11-01", riskGroup: []))
+        XCTAssertEqual(try store.view(for: model, asOfRun: id), recorded)
+    }
+
+    func testAFailedPublicationRecordsNothing() throws {
+        let store = try HistoryStore(path: path)
+        struct DiskFull: Error {}
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1"])
+        XCTAssertThrowsError(try store.record(HistoryFixture.manifest(model), model: model, outputFolder: "out") { _ in throw DiskFull() })
+        XCTAssertTrue(try store.runs().isEmpty)
+        let (id, view) = try HistoryFixture.record(store, model)
+        XCTAssertEqual(id, 1, "the failed run left no number behind")
+        XCTAssertNil(view.previous)
+    }
+
+    func testTheManifestRoundTripsAndAChangedFileIsNamed() throws {
+        let store = try HistoryStore(path: path)
+        let input = folder.appendingPathComponent("input")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("year;school_id\n".utf8).write(to: input.appendingPathComponent("results.csv"))
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1"])
+        let manifest = try RunManifest.make(options: model.options, config: AnalysisConfig(), folder: input, dossierSchool: "sch1",
+                                            files: model.ingest.files)
+        // python3 -c "import hashlib;print(hashlib.sha256(b'year;school_id\n').hexdigest())"
+        XCTAssertEqual(manifest.files.first?.sha256, "ebc1573148e88cc7a2130c0f14685a206326d3a469c44f7e6fd1df44af95d132")
+        XCTAssertEqual(manifest.files.first?.size, 15)
+        let id = try store.record(manifest, model: model, outputFolder: "out") { _ in }
+        XCTAssertEqual(try store.manifest(of: id), manifest)
+        XCTAssertTrue(manifest.changedFiles(in: input).isEmpty)
+        try Data("year;school_id\n2025;sch9\n".utf8).write(to: input.appendingPathComponent("results.csv"))
+        XCTAssertEqual(manifest.changedFiles(in: input).count, 1)
+        XCTAssertTrue(manifest.changedFiles(in: input)[0].hasPrefix("results.csv: содержимое изменилось"))
+    }
+
+    func testTheSchemaIsMigratedFromTheFirstVersionAndTheJournalIsWAL() throws {
+        _ = try HistoryStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        let applied = try queue.read { try HistoryStore.migrator.appliedIdentifiers($0) }
+        XCTAssertEqual(applied, ["v1"])
+        XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+    }
+
+    func testTwoRunsAtOnceAreSerialisedAndBothRecorded() throws {
+        _ = try HistoryStore(path: path)
+        let models = [HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1"]),
+                      HistoryFixture.model(year: 2025, date: "2025-10-02", riskGroup: ["sch2"])]
+        let path = self.path
+        let views = LockedViews()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            do {
+                // Each run opens its own connection pool, as two processes would.
+                let store = try HistoryStore(path: path)
+                let id = try store.record(HistoryFixture.manifest(models[i]), model: models[i], outputFolder: "out\(i)") { view in
+                    Thread.sleep(forTimeInterval: 0.2)   // hold the transaction while "writing reports"
+                    views.add(view)
+                }
+                XCTAssertGreaterThan(id, 0)
+            } catch {
+                XCTFail("run \(i) failed: \(error)")
+            }
+        }
+        let store = try HistoryStore(path: path)
+        XCTAssertEqual(try store.runs().map(\.id), [1, 2])
+        let seen = views.all.sorted { ($0.runID ?? 0) < ($1.runID ?? 0) }
+        XCTAssertNil(seen[0].previous, "the first run to commit saw an empty history")
+        XCTAssertEqual(seen[1].previous?.id, 1, "the second saw the first: the runs did not interleave")
+        let check = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        XCTAssertEqual(check, "ok")
+    }
+}
+
+/// Views collected from concurrent runs.
+private final class LockedViews: @unchecked Sendable {
+    private let lock = NSLock()
+    private var views: [HistoryView] = []
+    func add(_ v: HistoryView) { lock.lock(); views.append(v); lock.unlock() }
+    var all: [HistoryView] { lock.lock(); defer { lock.unlock() }; return views }
+}
