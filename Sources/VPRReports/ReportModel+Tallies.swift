@@ -65,6 +65,8 @@ public struct ReportTallies: Sendable {
     /// Municipalities in alphabetical order, «» (unknown) last.
     public var municipalities: [String] = []
 
+    init() {}
+
     init(_ model: ReportModel) {
         guard let dataset = model.ingest.dataset else { return }
         var municipalityOf: [String: String] = [:]
@@ -90,7 +92,8 @@ public struct ReportTallies: Sendable {
 
 extension ReportModel {
     /// The results counted by school, municipality and region for the tables and charts of the reports.
-    public func tallies() -> ReportTallies { ReportTallies(self) }
+    /// Computed once with the model: every writer reads the same counts.
+    public func tallies() -> ReportTallies { cachedTallies }
 
     /// The decision about a school, when it has results in this run.
     public func assessment(of schoolID: String) -> SchoolAssessment? {

@@ -11,6 +11,8 @@ public struct ReportModel: Sendable {
     public var multiYear: Bool
     /// What earlier runs say (what changed, repeat flags, trends); nil when no history is kept.
     public private(set) var history: HistoryView?
+    /// The results counted by school, municipality and region (`tallies()`).
+    private(set) var cachedTallies = ReportTallies()
 
     public init(ingest: IngestOutcome, analysis: Analysis, options: ReportOptions) {
         self.options = options
@@ -20,6 +22,7 @@ public struct ReportModel: Sendable {
         self.multiYear = multiYear
         self.rows = analysis.schools.map { RiskListRow($0, multiYear: multiYear) }
         self.totals = RowTotals(ingest.files)
+        self.cachedTallies = ReportTallies(self)
     }
 
     /// Attaches the history of earlier runs: the reports gain «what changed» and trends, the list its `repeat` column.

@@ -1,13 +1,15 @@
 import Foundation
 import VPRAnalysis
 
-/// `results.json`: every figure behind every flag, for machines.
+/// `results.json`: every figure behind every flag, for machines. Schools of the risk group carry every test
+/// with its figures, series and explanation; other schools carry the decision and, compactly, the tests that
+/// reached p < 0.05 (so a national run stays a file of megabytes, not gigabytes).
 public struct ResultsJSONWriter: ReportWriter {
     public let fileName = "results.json"
     public init() {}
 
     struct Document: Encodable {
-        var format = "vpr-analyzer/results/1"
+        var format = "vpr-analyzer/results/2"
         var engineVersion: String
         var date: String
         var input: Input
@@ -35,12 +37,38 @@ public struct ResultsJSONWriter: ReportWriter {
         var participants: Int
         var schoolPValue: Double
         var schoolQValue: Double
-        /// Every test of the school, deciding and explanatory.
-        var tests: [IndicatorTest]
+        /// Every test of a risk-group school, deciding and explanatory; nil for other schools.
+        var tests: [IndicatorTest]?
+        /// For schools outside the risk group: their tests with p < 0.05, without figures and texts.
+        var notableTests: [TestSummary]?
     }
 
+    /// A test in brief: what was tested, where, and what came out.
+    struct TestSummary: Encodable {
+        var code: IndicatorCode
+        var direction: String
+        var scope: TestScope
+        var work: Work?
+        var classLabel: String?
+        var statistic: Double
+        var pValue: Double
+        var schoolAdjustedP: Double?
+        var effectSize: Double
+        var eligible: Bool
+        var material: Bool
+        var significant: Bool
+
+        init(_ t: IndicatorTest) {
+            code = t.code; direction = t.direction; scope = t.scope; work = t.work; classLabel = t.classLabel
+            statistic = t.statistic; pValue = t.pValue; schoolAdjustedP = t.schoolAdjustedP; effectSize = t.effectSize
+            eligible = t.eligible; material = t.material; significant = t.significant
+        }
+    }
+
+    /// The p-value below which a test of a school outside the risk group is listed.
+    static let notableP = 0.05
+
     public func render(_ model: ReportModel) throws -> Data {
-        let testsBySchool = Dictionary(grouping: model.analysis.tests, by: \.schoolID)
         let doc = Document(
             engineVersion: model.options.engineVersion, date: model.options.date,
             input: Input(folder: model.options.inputName, files: model.ingest.files,
@@ -50,7 +78,10 @@ public struct ResultsJSONWriter: ReportWriter {
             schools: model.analysis.schools.map { a in
                 SchoolEntry(school: a.school, riskGroup: a.riskGroup, riskScore: a.riskScore, categories: a.categories,
                             flaggedWorks: a.flaggedWorks, indicators: a.indicators, participants: a.participants,
-                            schoolPValue: a.schoolPValue, schoolQValue: a.schoolQValue, tests: testsBySchool[a.school.id] ?? [])
+                            schoolPValue: a.schoolPValue, schoolQValue: a.schoolQValue,
+                            tests: a.riskGroup ? model.analysis.tests(of: a.school.id) : nil,
+                            notableTests: a.riskGroup ? nil : model.analysis.tests(of: a.school.id)
+                                .filter { $0.pValue < Self.notableP }.map(TestSummary.init))
             },
             findings: model.ingest.findings, diagnostics: model.ingest.diagnostics)
         let encoder = JSONEncoder()

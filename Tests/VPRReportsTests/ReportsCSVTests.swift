@@ -77,6 +77,33 @@ final class ReportsCSVTests: XCTestCase {
         XCTAssertEqual(read, used + (input["rowsRejected"] as? Int ?? -1))
         XCTAssertEqual(object["date"] as? String, "2025-05-20")
     }
+
+    func testResultsJSONGivesRiskGroupSchoolsEveryTestAndOthersTheirNotableTestsInBrief() throws {
+        let model = ReportFixture.model()
+        let data = try ResultsJSONWriter().render(model)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["format"] as? String, "vpr-analyzer/results/2")
+        let schools = try XCTUnwrap(object["schools"] as? [[String: Any]])
+        XCTAssertEqual(schools.count, model.analysis.schools.count)
+        var sawOther = false
+        for (entry, assessment) in zip(schools, model.analysis.schools) {
+            let id = assessment.school.id
+            if assessment.riskGroup {
+                let tests = try XCTUnwrap(entry["tests"] as? [[String: Any]], id)
+                XCTAssertEqual(tests.count, model.analysis.tests(of: id).count)
+                XCTAssertTrue(tests.allSatisfy { $0["figures"] != nil && $0["explanation"] != nil })
+                XCTAssertNil(entry["notableTests"])
+            } else {
+                sawOther = true
+                XCTAssertNil(entry["tests"])
+                let notable = try XCTUnwrap(entry["notableTests"] as? [[String: Any]], id)
+                XCTAssertEqual(notable.count, model.analysis.tests(of: id).filter { $0.pValue < 0.05 }.count, id)
+                XCTAssertTrue(notable.allSatisfy { $0["figures"] == nil && ($0["pValue"] as? Double ?? 1) < 0.05 })
+            }
+        }
+        XCTAssertTrue(sawOther)
+        XCTAssertFalse(model.analysis.riskGroup.isEmpty)
+    }
 }
 
 /// A minimal reader of the writers' CSV: BOM, `;`, RFC 4180 quotes, CRLF.

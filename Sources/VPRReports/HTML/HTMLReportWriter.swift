@@ -7,6 +7,9 @@ public struct HTMLReportWriter: ReportWriter {
     public let fileName = "report.html"
     public init() {}
 
+    /// Up to this many schools the journal chart shows every school; beyond, the risk group only.
+    static let journalBarsForAllUpTo = 150
+
     public func render(_ model: ReportModel) throws -> Data {
         let tallies = model.tallies()
         let blocks = HTMLSections(model, tallies: tallies)
@@ -96,9 +99,13 @@ public struct HTMLReportWriter: ReportWriter {
             }
         }
         doc.section("Сравнение отметок ВПР с отметками по журналу") { doc in
-            doc.paragraph("Для каждой работы: регион и все ОО (коды ОО из группы риска выделены).", class: "note")
+            // A bar per school reads well for a district; for a large region, the risk group's schools only.
+            let everySchool = a.schools.count <= Self.journalBarsForAllUpTo
+            doc.paragraph(everySchool ? "Для каждой работы: регион и все ОО (коды ОО из группы риска выделены)."
+                          : "Для каждой работы: регион и ОО из группы риска (ОО в регионе \(a.schools.count) — все не показаны; "
+                            + "доли по каждой ОО — в results.json).", class: "note")
             for w in a.works {
-                let bars = model.journalBars(w.work, tallies: tallies)
+                let bars = model.journalBars(w.work, tallies: tallies, schools: everySchool ? nil : a.riskGroup)
                 guard bars.count > 1 else { continue }
                 doc.raw(HTMLCharts.journalBars(bars, title: "Понизили / подтвердили / повысили: \(model.title(w.work))"))
             }
