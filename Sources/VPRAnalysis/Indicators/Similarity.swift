@@ -73,9 +73,13 @@ public struct Similarity: Indicator {
             complete[key] = rows
         }
         let model = SimilarityModel(vectors: all, taskMax: taskMax, config: config)
-        var units: [Unit] = []
-        for key in keys where schools?.contains(key.schoolID) ?? true {
-            let rows = complete[key] ?? []
+        // The units are independent given the region's model: scanned on both cores, kept in key order.
+        let selected = keys.filter { schools?.contains($0.schoolID) ?? true }
+        let completeRows = complete
+        let slots = ResultSlots<Unit>(count: selected.count)
+        DispatchQueue.concurrentPerform(iterations: selected.count) { i in
+            let key = selected[i]
+            let rows = completeRows[key] ?? []
             var byClass: [String: [(code: String, scores: [Int])]] = [:]
             for (r, v) in rows { byClass[r.classLabel, default: []].append((r.studentID, v)) }
             var scans: [SimilarityClassScan] = []
@@ -86,12 +90,12 @@ public struct Similarity: Indicator {
             }
             let minClassP = scans.map(\.pValue).min() ?? 1
             let clusters = scans.flatMap { $0.clusters(schoolID: key.schoolID, work: work, taskCount: taskMax.count) }
-            units.append(Unit(key: key, participants: context.groups[key]?.count ?? 0,
+            slots.set(i, Unit(key: key, participants: context.groups[key]?.count ?? 0,
                               compared: scans.reduce(0) { $0 + $1.codes.count }, scans: scans, clusters: clusters,
                               taskCount: taskMax.count, pValue: Sidak.adjust(minClassP, tests: scans.count),
                               eligible: model != nil && !scans.isEmpty))
         }
-        return units
+        return slots.values.compactMap { $0 }
     }
 
     /// Task scores when every task has a score within 0…max; nil otherwise (such papers are not compared).

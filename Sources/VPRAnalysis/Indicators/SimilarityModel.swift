@@ -7,24 +7,37 @@ import Foundation
 /// Match weight of task t when both students scored s: v = −½·ln(Pᵢ(s)·Pⱼ(s)) (capped, in integer steps of
 /// `weightUnit`). A match on a rare score (an easy task failed, the same partial credit) weighs much more than a
 /// match on full marks, which students of similar ability share honestly.
-final class SimilarityModel {
+final class SimilarityModel: @unchecked Sendable {
     let taskMax: [Int]
     let bands: TotalScoreBands
     /// prob[band][task][score]
     let prob: [[[Double]]]
     let unit: Double
     let cap: Double
+    /// Pair tables built so far; the lock lets the units of a work be scanned in parallel.
     private var tables: [Int: PairTable] = [:]
+    private let lock = NSLock()
 
     /// Null of the weighted match score for one pair of bands.
-    final class PairTable {
+    final class PairTable: @unchecked Sendable {
         /// weights[task][score] in integer steps.
         let weights: [[Int]]
         /// matchProbability[task][score] = Pᵢ(s)·Pⱼ(s).
         let matchProbability: [[Double]]
         let mean: Double
         let sd: Double
-        private(set) lazy var survival: [Double] = {
+        /// The exact null, computed on first use under `lock` (only screened-in pairs need it).
+        private let lock = NSLock()
+        private var computedSurvival: [Double]?
+        var survival: [Double] {
+            lock.lock(); defer { lock.unlock() }
+            if let computedSurvival { return computedSurvival }
+            let value = makeSurvival()
+            computedSurvival = value
+            return value
+        }
+
+        private func makeSurvival() -> [Double] {
             let components = weights.indices.map { t -> [Double] in
                 var c = [Double](repeating: 0, count: (weights[t].max() ?? 0) + 1)
                 var total = 0.0
@@ -36,7 +49,7 @@ final class SimilarityModel {
                 return c
             }
             return DiscreteSum.survival(components)
-        }()
+        }
 
         init(weights: [[Int]], matchProbability: [[Double]]) {
             self.weights = weights
@@ -98,6 +111,7 @@ final class SimilarityModel {
     func table(_ b1: Int, _ b2: Int) -> PairTable {
         let lo = min(b1, b2), hi = max(b1, b2)
         let key = lo * bands.count + hi
+        lock.lock(); defer { lock.unlock() }
         if let t = tables[key] { return t }
         var weights: [[Int]] = [], match: [[Double]] = []
         for t in taskMax.indices {
