@@ -15,7 +15,7 @@ enum CSVText {
     }
 
     static func cell(_ raw: String) -> String {
-        var value = raw
+        var value = BidiControls.stripped(raw)
         // Excel and LibreOffice start a formula on these; tab and CR too (OWASP "CSV injection").
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
             value = "'" + value

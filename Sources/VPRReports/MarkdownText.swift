@@ -14,7 +14,7 @@ struct MarkdownText {
     static func escapeText(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for c in s {
+        for c in BidiControls.stripped(s) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -77,7 +77,7 @@ final class SpreadsheetCollectionFormTests: XCTestCase {
         let csv = "ВПР 2025 Математика 5 класс;;;;;;;;\n" + rows.map { row in
             row.map { cell -> String in
                 switch cell {
-                case .text(let s), .inline(let s), .number(let s): return s
+                case .text(let s), .inline(let s), .number(let s), .formula(_, let s): return s
                 case .bool(let b): return b ? "1" : "0"
                 case .empty: return ""
                 }

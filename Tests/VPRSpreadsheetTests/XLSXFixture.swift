@@ -10,6 +10,8 @@ enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     /// A number as stored («12», «12.0», «0.5»).
     case number(String)
     case bool(Bool)
+    /// A formula with the value Excel cached for it.
+    case formula(String, cached: String)
     case empty
 
     init(stringLiteral value: String) { self = .text(value) }
@@ -24,6 +26,8 @@ struct FixtureSheet {
     var firstRow = 1
     /// Leave out the `r` attributes of cells (Excel may), so columns follow the order of cells.
     var withoutReferences = false
+    /// The sheet's XML as given, instead of the one built from `rows`.
+    var rawXML: String? = nil
 }
 
 /// Writes XLSX workbooks in code: [Content_Types].xml, workbook, relationships, sheets, shared strings.
@@ -71,6 +75,7 @@ enum XLSXFixture {
                     case .inline(let s): xml += "<c\(ref) t=\"inlineStr\"><is><t>\(escape(s))</t></is></c>"
                     case .number(let s): xml += "<c\(ref)><v>\(s)</v></c>"
                     case .bool(let b): xml += "<c\(ref) t=\"b\"><v>\(b ? 1 : 0)</v></c>"
+                    case .formula(let f, let cached): xml += "<c\(ref)><f>\(escape(f))</f><v>\(cached)</v></c>"
                     }
                 }
                 xml += "</row>"
@@ -80,7 +85,7 @@ enum XLSXFixture {
                 xml += "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
             }
             xml += "</worksheet>"
-            parts.append(("xl/worksheets/sheet\(k + 1).xml", Data(xml.utf8)))
+            parts.append(("xl/worksheets/sheet\(k + 1).xml", Data((sheet.rawXML ?? xml).utf8)))
             sheetEntries += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
             rels += "<Relationship Id=\"rId\(k + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(k + 1).xml\"/>"
             overrides += "<Override PartName=\"/xl/worksheets/sheet\(k + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
@@ -98,10 +103,10 @@ enum XLSXFixture {
     }
 
     /// Writes a workbook to `url`.
-    static func write(_ sheets: [FixtureSheet], to url: URL) throws {
+    static func write(_ sheets: [FixtureSheet], to url: URL, extraParts: [(String, Data)] = []) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
-        for (path, data) in parts(sheets) {
+        for (path, data) in parts(sheets) + extraParts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }

@@ -103,3 +103,69 @@ final class XLSXReaderTests: XCTestCase {
         }
     }
 }
+
+/// Workbooks that point outside themselves: the reader takes the values Excel cached and never follows a
+/// link to another workbook, a web address or a file named in an XML entity.
+final class XLSXHostileWorkbookTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    func testAFormulaOnAnExternalWorkbookGivesItsCachedValueAndTheLinkIsIgnored() throws {
+        let url = folder.appendingPathComponent("links.xlsx")
+        let link = """
+            <?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>
+            """
+        let linkRels = """
+            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="http://evil.example/book.xlsx" TargetMode="External"/></Relationships>
+            """
+        try XLSXFixture.write([FixtureSheet(name: "Лист1", rows: [["Код участника", "Первичный балл"],
+                                                                   [.number("101"), .formula("[1]Sheet1!A1", cached: "7")],
+                                                                   [.number("102"), .formula("HYPERLINK(\"http://evil.example\")", cached: "8")]])],
+                              to: url, extraParts: [("xl/externalLinks/externalLink1.xml", Data(link.utf8)),
+                                                    ("xl/externalLinks/_rels/externalLink1.xml.rels", Data(linkRels.utf8))])
+        let rows = try XLSXTableReader().rows(of: url, sheet: "Лист1")
+        XCTAssertEqual(rows.map(\.cells), [["Код участника", "Первичный балл"], ["101", "7"], ["102", "8"]])
+    }
+
+    func testAnXMLEntityNamingALocalFileIsNotExpanded() throws {
+        let secret = folder.appendingPathComponent("secret.txt")
+        try Data("СЕКРЕТ".utf8).write(to: secret)
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file://\(secret.path)">]>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>до &xxe; после</t></is></c></row></sheetData></worksheet>
+            """
+        let url = folder.appendingPathComponent("xxe.xlsx")
+        try XLSXFixture.write([FixtureSheet(name: "Лист1", rows: [], rawXML: xml)], to: url)
+        do {
+            let rows = try XLSXTableReader().rows(of: url, sheet: "Лист1")
+            XCTAssertFalse(rows.flatMap(\.cells).joined().contains("СЕКРЕТ"), "an external entity was expanded")
+        } catch {
+            XCTAssertTrue(error is TableFileError, "a refused sheet is refused in Russian: \(error)")
+        }
+    }
+
+    func testAThousandFoldEntityExpansionIsNotABomb() throws {
+        var entities = "<!ENTITY a0 \"XXXXXXXXXX\">"
+        for i in 1...9 { entities += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE worksheet [\(entities)]>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row></sheetData></worksheet>
+            """
+        let url = folder.appendingPathComponent("laughs.xlsx")
+        try XLSXFixture.write([FixtureSheet(name: "Лист1", rows: [], rawXML: xml)], to: url)
+        do {
+            let rows = try XLSXTableReader().rows(of: url, sheet: "Лист1")
+            XCTAssertLessThan(rows.flatMap(\.cells).joined().utf8.count, 1 << 20, "ten billion characters were not produced")
+        } catch {
+            XCTAssertTrue(error is TableFileError, "a refused sheet is refused in Russian: \(error)")
+        }
+    }
+}

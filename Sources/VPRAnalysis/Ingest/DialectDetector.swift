@@ -32,13 +32,37 @@ struct DialectDetector: Sendable {
                 examined += data.count
             }
             if !validator.isValid || (atEnd && validator.isInsideSequence) {
-                encoding = .windows1251
+                // A UTF-8 file with a few lines pasted from a Windows-1251 one stays UTF-8: those lines are
+                // rejected one by one (`RowBytes`), the rest is read right.
+                encoding = Self.isMostlyUTF8(head) ? .utf8 : .windows1251
             } else {
                 encoding = .utf8
             }
         }
         let delimiter = Self.delimiter(inHeaderOf: body)
         return CSVDialect(encoding: encoding, delimiter: delimiter)
+    }
+
+    /// True when valid multi-byte UTF-8 sequences far outnumber invalid bytes: Windows-1251 text forms a valid
+    /// sequence only by accident (a capital letter before «ё», «№» or a quote mark), UTF-8 Cyrillic always does.
+    static func isMostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var valid = 0, invalid = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var validator = UTF8Validator()
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let end = min(i + length, bytes.count)
+            validator.feed(bytes[i..<end])
+            if validator.isValid && !validator.isInsideSequence {
+                valid += 1
+                i = end
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return valid >= 16 && valid >= 8 * invalid
     }
 
     /// Counts candidate separators outside quotes on the first non-blank line.

@@ -17,6 +17,16 @@ struct FieldDecoder: Sendable {
         return decoded.trimmingWhitespaceAndNBSP()
     }
 
+    /// A value as a message quotes it: decoded, and cut to `limit` characters with «…» (a 10 MB field
+    /// must not become a 10 MB message).
+    func shown<C: Collection>(_ bytes: C, limit: Int = 60) -> String where C.Element == UInt8 {
+        let prefix = bytes.prefix(limit * 4)
+        var text = string(prefix)
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        else if prefix.count < bytes.count { text += "…" }
+        return text
+    }
+
     /// Every field of the record as written, for a rejected row.
     func allFields(_ record: CSVRecord) -> [String] {
         (0..<record.count).map { index in

@@ -130,7 +130,8 @@ struct ResultsTableReader {
                                         fields: decoder.allFields(record), isAbsence: true))
             return
         }
-        if let problem = RowShape.problem(record, headerCount: headerCount) {
+        if let problem = RowShape.problem(record, headerCount: headerCount)
+            ?? RowBytes.problem(record, utf8: decoder.encoding != .windows1251) {
             rejected.append(RejectedRow(location: SourceLocation(file: file, line: record.line, column: problem.column),
                                         reason: problem.reason, fields: decoder.allFields(record)))
             return
@@ -167,8 +168,8 @@ struct ResultsTableReader {
         switch cells.value(yearBytes) {
         case .integer(let v) where (1990...2100).contains(v): year = v
         case .missing: return Rejection("не указан год", yearColumn)
-        case .integer: return Rejection("год вне допустимого диапазона: «\(decoder.string(yearBytes))»", yearColumn)
-        case .fractional, .invalid: return Rejection("год не число: «\(decoder.string(yearBytes))»", yearColumn)
+        case .integer: return Rejection("год вне допустимого диапазона: «\(decoder.shown(yearBytes))»", yearColumn)
+        case .fractional, .invalid: return Rejection("год не число: «\(decoder.shown(yearBytes))»", yearColumn)
         }
 
         // Identifiers and labels.
@@ -185,13 +186,13 @@ struct ResultsTableReader {
             gradeSourceColumn = gradeColumn
             grade = Self.leadingInteger(record.trimmed(gradeColumn))
             guard let g = grade, (1...11).contains(g) else {
-                return Rejection("параллель не число от 1 до 11: «\(decoder.text(record, gradeColumn))»", gradeColumn)
+                return Rejection("параллель не число от 1 до 11: «\(decoder.shown(record.trimmed(gradeColumn)))»", gradeColumn)
             }
         } else {
             grade = Self.leadingInteger(record.trimmed(classColumn))
         }
         guard let grade, (1...11).contains(grade) else {
-            return Rejection("не удалось определить параллель по классу «\(decoder.text(record, classColumn))»: ожидается номер в начале, например «5Б»",
+            return Rejection("не удалось определить параллель по классу «\(decoder.shown(record.trimmed(classColumn)))»: ожидается номер в начале, например «5Б»",
                              gradeSourceColumn)
         }
 
@@ -225,7 +226,7 @@ struct ResultsTableReader {
                 continue
             case .integer(let v):
                 guard v >= 0 else {
-                    return Rejection("отрицательный балл за задание \(column.id): «\(decoder.string(bytes))»", column.index)
+                    return Rejection("отрицательный балл за задание \(column.id): «\(decoder.shown(bytes))»", column.index)
                 }
                 scores[k] = v
                 sum += v
@@ -234,9 +235,9 @@ struct ResultsTableReader {
                     overMaximum.append((column.index, column.id, v, max))
                 }
             case .fractional:
-                return Rejection("балл за задание \(column.id) не целое число: «\(decoder.string(bytes))»", column.index)
+                return Rejection("балл за задание \(column.id) не целое число: «\(decoder.shown(bytes))»", column.index)
             case .invalid:
-                return Rejection("балл за задание \(column.id) не число: «\(decoder.string(bytes))»", column.index)
+                return Rejection("балл за задание \(column.id) не число: «\(decoder.shown(bytes))»", column.index)
             }
         }
 
@@ -248,13 +249,13 @@ struct ResultsTableReader {
             switch cells.value(bytes) {
             case .missing: break
             case .integer(let v):
-                guard v >= 0 else { return Rejection("отрицательный первичный балл: «\(decoder.string(bytes))»", primaryColumn) }
+                guard v >= 0 else { return Rejection("отрицательный первичный балл: «\(decoder.shown(bytes))»", primaryColumn) }
                 primary = v
                 primaryGiven = true
             case .fractional:
-                return Rejection("первичный балл не целое число: «\(decoder.string(bytes))»", primaryColumn)
+                return Rejection("первичный балл не целое число: «\(decoder.shown(bytes))»", primaryColumn)
             case .invalid:
-                return Rejection("первичный балл не число: «\(decoder.string(bytes))»", primaryColumn)
+                return Rejection("первичный балл не число: «\(decoder.shown(bytes))»", primaryColumn)
             }
         }
         let firstTaskColumn = taskColumns.first?.index ?? primaryColumn ?? studentColumn
@@ -281,9 +282,9 @@ struct ResultsTableReader {
                 mark = v
                 markGiven = true
             case .integer, .fractional:
-                return Rejection("отметка вне диапазона 2–5: «\(decoder.string(bytes))»", markColumn)
+                return Rejection("отметка вне диапазона 2–5: «\(decoder.shown(bytes))»", markColumn)
             case .invalid:
-                return Rejection("отметка не число: «\(decoder.string(bytes))»", markColumn)
+                return Rejection("отметка не число: «\(decoder.shown(bytes))»", markColumn)
             }
         }
         if !markGiven { mark = scale?.mark(for: primary) ?? 0 }

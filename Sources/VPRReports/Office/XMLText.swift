@@ -1,5 +1,6 @@
 /// Text made safe for XML 1.0 parts of Office documents: markup characters escaped, characters XML 1.0
-/// forbids (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates) dropped.
+/// forbids (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF; lone surrogates) dropped,
+/// and so are direction controls (`BidiControls`).
 enum XMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`, and strips characters that are invalid in XML 1.0.
     static func escape(_ raw: String) -> String {
@@ -13,7 +14,7 @@ enum XMLText {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+                if isAllowed(scalar) && !BidiControls.isControl(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
