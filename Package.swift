@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -40,7 +41,8 @@ let package = Package(
         ),
         .testTarget(name: "VPRAnalysisTests", dependencies: ["VPRAnalysis", "VPRSampleData"]),
         .testTarget(name: "VPRReportsTests", dependencies: ["VPRReports", "VPRAnalysis"], exclude: ["Golden"]),
-        .testTarget(name: "VPRSpreadsheetTests", dependencies: ["VPRSpreadsheet", "VPRAnalysis", "VPRSampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "VPRSpreadsheetTests", dependencies: ["VPRSpreadsheet", "VPRAnalysis", "VPRSampleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("FuzzCrashes")]),
         .testTarget(name: "VPRHistoryTests", dependencies: ["VPRHistory", "VPRReports", "VPRAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
         .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
@@ -48,3 +50,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, only when asked for (`VPR_FUZZ=1 swift build -Xswiftc -sanitize=fuzzer …`, see fuzz/run.sh):
+// libFuzzer supplies their `main`, so an ordinary build must not see them.
+if ProcessInfo.processInfo.environment["VPR_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["VPRAnalysis", "FuzzDriver"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["VPRAnalysis", "VPRSpreadsheet", "FuzzDriver"], path: "Fuzz/FuzzXLSX"),
+    ]
+}

@@ -1,24 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import VPRAnalysis
 
 /// Parses `xl/workbook.xml` with its relationships: the sheets in order with their part paths.
-final class WorkbookParser: NSObject, XMLParserDelegate {
+final class WorkbookParser: XMLEventHandler {
     private(set) var sheets: [(name: String, relationID: String)] = []
     private(set) var targets: [String: String] = [:]
 
-    static func sheets(workbook: Data, relationships: Data?) -> [(name: String, path: String)] {
+    static func sheets(workbook: Data, relationships: Data?) throws -> [(name: String, path: String)] {
         let parser = WorkbookParser()
-        let xml = XMLParser(data: workbook)
-        xml.delegate = parser
-        xml.parse()
-        if let relationships {
-            let rels = XMLParser(data: relationships)
-            rels.delegate = parser
-            rels.parse()
-        }
+        try XMLStreamReader().read(workbook, into: parser)
+        if let relationships { try XMLStreamReader().read(relationships, into: parser) }
         return parser.sheets.enumerated().map { index, sheet in
             var target = parser.targets[sheet.relationID] ?? "worksheets/sheet\(index + 1).xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
@@ -26,8 +17,7 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ elementName: String, attributes: [String: String]) {
         switch localName(elementName) {
         case "sheet":
             let id = attributes.first { localName($0.key) == "id" }?.value ?? ""
@@ -41,22 +31,19 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
 }
 
 /// Parses `xl/sharedStrings.xml`: the text of each shared string (rich-text runs joined, phonetic hints skipped).
-final class SharedStringsParser: NSObject, XMLParserDelegate {
+final class SharedStringsParser: XMLEventHandler {
     private(set) var strings: [String] = []
     private var current = ""
     private var inText = false
     private var inPhonetic = false
 
-    static func strings(_ data: Data) -> [String] {
+    static func strings(_ data: Data) throws -> [String] {
         let parser = SharedStringsParser()
-        let xml = XMLParser(data: data)
-        xml.delegate = parser
-        xml.parse()
+        try XMLStreamReader().read(data, into: parser)
         return parser.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ elementName: String, attributes: [String: String]) {
         switch localName(elementName) {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -65,7 +52,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func endElement(_ elementName: String) {
         switch localName(elementName) {
         case "si": strings.append(current)
         case "t": inText = false
@@ -74,13 +61,13 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if inText { current += string }
     }
 }
 
 /// Streams the rows of one worksheet part as cell text, applying merged ranges.
-final class SheetParser: NSObject, XMLParserDelegate {
+final class SheetParser: XMLEventHandler {
     /// Columns beyond this are ignored (a hostile sheet could claim column XFD in every row).
     static let maxColumns = 4096
 
@@ -88,6 +75,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private let merges: [MergedRange]
     private let body: (TableRow) -> Bool
     private(set) var stopped = false
+    var shouldStop: Bool { stopped }
 
     private var rowNumber = 0
     private var cells: [String] = []
@@ -107,8 +95,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         self.body = body
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ elementName: String, attributes: [String: String]) {
         switch localName(elementName) {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -130,7 +117,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func endElement(_ elementName: String) {
         switch localName(elementName) {
         case "v": inValue = false
         case "t": inInlineText = false
@@ -143,16 +130,13 @@ final class SheetParser: NSObject, XMLParserDelegate {
             cells[cellColumn] = text
         case "row":
             applyMerges()
-            if !body(TableRow(number: rowNumber, cells: cells)) {
-                stopped = true
-                parser.abortParsing()
-            }
+            if !body(TableRow(number: rowNumber, cells: cells)) { stopped = true }
         default:
             break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if inValue || inInlineText { value += string }
     }
 
@@ -198,19 +182,17 @@ final class SheetParser: NSObject, XMLParserDelegate {
 }
 
 /// Collects `<mergeCell ref="…"/>` of a sheet.
-final class MergeCellsParser: NSObject, XMLParserDelegate {
+final class MergeCellsParser: XMLEventHandler {
     private(set) var ranges: [MergedRange] = []
 
     static func ranges(_ data: Data) -> [MergedRange] {
         let parser = MergeCellsParser()
-        let xml = XMLParser(data: data)
-        xml.delegate = parser
-        xml.parse()
+        // A damaged list of merges is left out here; reading the sheet itself reports the damage.
+        try? XMLStreamReader().read(data, into: parser)
         return parser.ranges
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ elementName: String, attributes: [String: String]) {
         if localName(elementName) == "mergeCell", let ref = attributes["ref"], let range = MergedRange(ref), ranges.count < 100_000 {
             ranges.append(range)
         }

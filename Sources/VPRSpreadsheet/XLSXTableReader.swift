@@ -27,24 +27,30 @@ public struct XLSXTableReader: TableFileReader {
             throw TableFileError("в книге \(package.file) нет листа «\(sheet)»")
         }
         let shared = package.contains("xl/sharedStrings.xml")
-            ? SharedStringsParser.strings(try package.data(of: "xl/sharedStrings.xml")) : []
-        // The sheet is unpacked to a temporary file and parsed as a stream: memory holds one row at a time.
+            ? try Self.parse(part: "xl/sharedStrings.xml", of: package) { try SharedStringsParser.strings(try package.data(of: "xl/sharedStrings.xml")) }
+            : []
+        // The sheet is unpacked to a temporary file and read as a stream: memory holds one row at a time.
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("vpr-sheet-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try package.extract(path, to: temporary)
         let merges = Self.mergedRanges(in: try Data(contentsOf: temporary, options: .alwaysMapped))
-        guard let stream = InputStream(url: temporary) else {
-            throw TableFileError("не удалось прочитать распакованный лист «\(sheet)» книги \(package.file)")
-        }
         try withoutActuallyEscaping(body) { body in
             let handler = SheetParser(sharedStrings: shared, merges: merges, body: body)
-            let xml = XMLParser(stream: stream)
-            xml.delegate = handler
-            if !xml.parse() && !handler.stopped {
-                let detail = xml.parserError.map { " (\($0.localizedDescription))" } ?? ""
-                throw TableFileError("лист «\(sheet)» книги \(package.file) повреждён: его XML не читается, строка \(xml.lineNumber)\(detail)")
+            do {
+                try XMLStreamReader().read(contentsOf: temporary, into: handler)
+            } catch let error as XMLStreamError {
+                throw TableFileError("лист «\(sheet)» книги \(package.file) повреждён: \(error.reason) (байт \(error.offset) части \(path))")
             }
+        }
+    }
+
+    /// Runs a parse of one part, turning XML damage into a Russian message naming the book and the part.
+    static func parse<T>(part: String, of package: XLSXPackage, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as XMLStreamError {
+            throw TableFileError("книга \(package.file) повреждена: \(error.reason) (байт \(error.offset) части \(part))")
         }
     }
 
@@ -58,7 +64,9 @@ public struct XLSXTableReader: TableFileReader {
     private func sheets(_ package: XLSXPackage) throws -> [(name: String, path: String)] {
         let workbook = try package.data(of: "xl/workbook.xml")
         let rels = package.contains("xl/_rels/workbook.xml.rels") ? try package.data(of: "xl/_rels/workbook.xml.rels") : nil
-        let sheets = WorkbookParser.sheets(workbook: workbook, relationships: rels)
+        let sheets = try Self.parse(part: "xl/workbook.xml", of: package) {
+            try WorkbookParser.sheets(workbook: workbook, relationships: rels)
+        }
         if sheets.isEmpty { throw TableFileError("в книге \(package.file) нет ни одного листа") }
         return sheets
     }

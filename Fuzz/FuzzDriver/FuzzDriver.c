@@ -1,0 +1,7 @@
+#include "FuzzDriver.h"
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*test)(const uint8_t *data, size_t size));
+
+int vpr_fuzz_main(int argc, char **argv, int (*test)(const uint8_t *data, size_t size)) {
+    return LLVMFuzzerRunDriver(&argc, &argv, test);
+}
