@@ -139,8 +139,13 @@ struct XMLStreamReader {
             func find(_ pattern: [UInt8], from: Int) -> Int? {
                 guard buffer.count >= pattern.count else { return nil }
                 var i = from
-                while i + pattern.count <= buffer.count {
-                    if buffer[i] == pattern[0] && buffer[i..<(i + pattern.count)].elementsEqual(pattern) { return i + pattern.count }
+                let last = buffer.count - pattern.count
+                while i <= last {
+                    if buffer[i] == pattern[0] {
+                        var k = 1
+                        while k < pattern.count && buffer[i + k] == pattern[k] { k += 1 }
+                        if k == pattern.count { return i + pattern.count }
+                    }
                     i += 1
                 }
                 return nil
@@ -173,11 +178,11 @@ struct XMLStreamReader {
 
         func hasPrefix(_ s: StaticString, at index: Int) -> Bool {
             let count = s.utf8CodeUnitCount
-            guard buffer.count - index >= count else {
-                // Not enough bytes to tell: a prefix of the pattern may still complete it.
-                return false
-            }
-            return s.withUTF8Buffer { pattern in buffer[index..<(index + count)].elementsEqual(pattern) }
+            // Not enough bytes to tell: the caller waits for more.
+            guard buffer.count - index >= count else { return false }
+            let pattern = s.utf8Start
+            for k in 0..<count where buffer[index + k] != pattern[k] { return false }
+            return true
         }
 
         mutating func markup(_ start: Int, _ end: Int) throws {
@@ -199,7 +204,9 @@ struct XMLStreamReader {
                 return
             }
             if buffer[start + 1] == UInt8(ascii: "/") {
-                let name = try string(start + 2, end - 1).trimmingCharacters(in: .whitespacesAndNewlines)
+                var nameEnd = end - 1
+                while nameEnd > start + 2 && isSpace(buffer[nameEnd - 1]) { nameEnd -= 1 }
+                let name = try string(start + 2, nameEnd)
                 guard let open = stack.popLast() else { throw fail("закрывающий тег </\(name)> без открывающего", at: start) }
                 guard open == name else { throw fail("тег <\(open)> закрыт тегом </\(name)>", at: start) }
                 handler.endElement(name)
@@ -267,10 +274,15 @@ struct XMLStreamReader {
 
         func string(_ start: Int, _ end: Int) throws -> String {
             guard start <= end else { throw fail("испорченная разметка", at: start) }
-            guard let s = String(validating: buffer[start..<end], as: UTF8.self) else {
-                throw fail("часть книги не в кодировке UTF-8", at: start)
+            let text: String? = buffer.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                // ASCII (tags, numbers) needs no validation; anything else must be valid UTF-8.
+                var ascii = true
+                for b in bytes where b >= 0x80 { ascii = false; break }
+                return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
             }
-            return s
+            guard let text else { throw fail("часть книги не в кодировке UTF-8", at: start) }
+            return text
         }
 
         /// Text with entity and character references replaced.
