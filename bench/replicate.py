@@ -3,9 +3,10 @@
 
 usage: replicate.py SOURCE_DIR OUT_DIR COPIES
 
-SOURCE_DIR is a folder written by `vpr-analyzer sample` (results.csv in Windows-1251 with `;`).
-Copy k renames school sch1001 to sch1001k0007 and so on, in results.csv and schools.csv; scales.csv and
-tasks.csv are copied. Works on bytes: school ids are ASCII, the rest of each line is kept as it is.
+SOURCE_DIR is a folder written by `vpr-analyzer sample` (results.csv in Windows-1251 with `;`). The output is
+UTF-8 with `;` (the contract allows both; DuckDB and polars, timed beside the analyzer, read only UTF-8, and all
+three must read the same bytes). Copy k renames school sch1001 to sch1001k0007 and so on, in results.csv and
+schools.csv; scales.csv and tasks.csv are copied.
 """
 import os
 import shutil
@@ -18,21 +19,23 @@ def main():
     for name in ("scales.csv", "tasks.csv"):
         shutil.copy(os.path.join(source, name), os.path.join(out, name))
     with open(os.path.join(source, "results.csv"), "rb") as f:
-        header, *lines = f.read().split(b"\n")
-    lines = [line for line in lines if line]
+        text = f.read().decode("cp1251").encode("utf-8")
+    header, *lines = text.split(b"\n")
+    lines = [line.rstrip(b"\r") for line in lines if line.strip()]
+    # Split each line once around the school id (second field).
+    parts = []
+    for line in lines:
+        first = line.index(b";")
+        second = line.index(b";", first + 1)
+        parts.append((line[:second], line[second:]))
     with open(os.path.join(out, "results.csv"), "wb", buffering=1 << 22) as f:
-        f.write(header + b"\n")
+        f.write(header.rstrip(b"\r") + b"\n")
         for k in range(copies):
             suffix = b"k%04d" % k
-            chunk = []
-            for line in lines:
-                first = line.index(b";")
-                second = line.index(b";", first + 1)
-                chunk.append(line[:second] + suffix + line[second:])
-            f.write(b"\n".join(chunk) + b"\n")
+            f.write(b"\n".join(head + suffix + tail for head, tail in parts) + b"\n")
     with open(os.path.join(source, "schools.csv"), "rb") as f:
         s_header, *s_lines = f.read().split(b"\n")
-    s_lines = [line for line in s_lines if line]
+    s_lines = [line for line in s_lines if line.strip()]
     with open(os.path.join(out, "schools.csv"), "wb") as f:
         f.write(s_header + b"\n")
         for k in range(copies):

@@ -5,11 +5,13 @@ import ZIPFoundation
 /// The ZIP container of a workbook: finds its parts and unpacks them within `XLSXLimits`.
 struct XLSXPackage {
     let archive: Archive
+    let url: URL
     let file: String
     let limits: XLSXLimits
 
     init(url: URL, limits: XLSXLimits) throws {
         file = url.lastPathComponent
+        self.url = url
         self.limits = limits
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -54,7 +56,7 @@ struct XLSXPackage {
         let limit = limits.maxEntrySize
         var unpacked: UInt64 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try EntryInflater(url: url, entry: entry).unpack { chunk in
                 unpacked += UInt64(chunk.count)
                 if unpacked > limit || unpacked > max(declared, 1) * 2 + 1024 {
                     throw TableFileError("часть \(path) книги \(file) при распаковке оказалась больше заявленного размера или допустимых \(mib) МиБ: файл повреждён или это «zip-бомба»")
@@ -63,6 +65,8 @@ struct XLSXPackage {
             }
         } catch let error as TableFileError {
             throw error
+        } catch EntryInflater.Failure.damaged(let reason) {
+            throw TableFileError("часть \(path) книги \(file) не распаковывается: \(reason); файл повреждён, сохраните его заново")
         } catch {
             throw TableFileError("часть \(path) книги \(file) не распаковывается: файл повреждён (\(error))")
         }
