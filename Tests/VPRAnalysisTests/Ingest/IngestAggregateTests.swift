@@ -19,6 +19,17 @@ final class IngestAggregateTests: XCTestCase {
 
     private func writeScales() throws { try fixture.write("scales.csv", scales) }
 
+    /// School S1: ten participants with 5 points («3») and ten with 8 («4»).
+    private func writeTwentyParticipants() throws {
+        try writeScales()
+        try fixture.write("scores.csv", """
+        year;school_id;subject;grade;primary_score;count
+        2025;S1;Математика;5;5;10
+        2025;S1;Математика;5;8;10
+
+        """)
+    }
+
     func testAScoreDistributionBecomesOneParticipantPerCountWithTheScalesMark() throws {
         try writeScales()
         try fixture.write("распределение.csv", """
@@ -70,13 +81,7 @@ final class IngestAggregateTests: XCTestCase {
     }
 
     func testTheThreeJournalSharesInPercentBecomeCountsOfTheSchool() throws {
-        try writeScales()
-        try fixture.write("scores.csv", """
-        year;school_id;subject;grade;primary_score;count
-        2025;S1;Математика;5;5;10
-        2025;S1;Математика;5;8;10
-
-        """)
+        try writeTwentyParticipants()
         try fixture.write("сравнение с журналом.csv", """
         Год;Код ОО;Предмет;Параллель;Всего участников;Понизили (Отметка < Отметка по журналу) %;Подтвердили (Отметка = Отметке по журналу) %;Повысили (Отметка > Отметка по журналу) %
         2025;S1;Математика;5;20;25;70;5
@@ -91,13 +96,7 @@ final class IngestAggregateTests: XCTestCase {
     }
 
     func testATableOfMarksThatContradictsTheScoresIsAFindingNotASilentFix() throws {
-        try writeScales()
-        try fixture.write("scores.csv", """
-        year;school_id;subject;grade;primary_score;count
-        2025;S1;Математика;5;5;10
-        2025;S1;Математика;5;8;10
-
-        """)
+        try writeTwentyParticipants()
         try fixture.write("marks.csv", """
         year;school_id;subject;grade;mark_2;mark_3;mark_4;mark_5
         2025;S1;Математика;5;0;10;9;1
