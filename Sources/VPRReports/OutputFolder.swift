@@ -1,4 +1,5 @@
 import Foundation
+import VPRAnalysis
 
 /// Writes a run's files all at once: everything is rendered first, then written under temporary
 /// names in the output folder and renamed into place, so a failed run leaves no partial report.
@@ -17,12 +18,15 @@ public struct OutputFolder: Sendable {
     /// Renders every applicable writer and replaces the files in the folder. Returns the names written.
     @discardableResult
     public func write(_ model: ReportModel, writers: [any ReportWriter] = OutputFolder.standardWriters) throws -> [String] {
-        var rendered: [(String, Data)] = []
-        var stale: [String] = []
-        for writer in writers {
-            if writer.applies(to: model) { rendered.append((writer.fileName, try writer.render(model))) }
-            else { stale.append(writer.fileName) }
+        let applying = writers.filter { $0.applies(to: model) }
+        let stale = writers.filter { !$0.applies(to: model) }.map(\.fileName)
+        // Writers are pure renderings of one model: they run on both cores, the files keep the writers' order.
+        let slots = ResultSlots<Result<Data, any Error>>(count: applying.count)
+        DispatchQueue.concurrentPerform(iterations: applying.count) { i in
+            slots.set(i, Result { try applying[i].render(model) })
         }
+        var rendered: [(String, Data)] = []
+        for (writer, result) in zip(applying, slots.values) { rendered.append((writer.fileName, try result!.get())) }
         let fm = FileManager.default
         try fm.createDirectory(at: url, withIntermediateDirectories: true)
         let token = UUID().uuidString.prefix(8)
@@ -48,3 +52,4 @@ public struct OutputFolder: Sendable {
         return rendered.map(\.0)
     }
 }
+

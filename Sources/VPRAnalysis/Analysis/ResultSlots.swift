@@ -1,18 +1,18 @@
 import Foundation
 
 /// Fixed slots that parallel workers fill by index, so results come back in input order.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+public final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Value) {
+    public func set(_ index: Int, _ value: Value) {
         lock.lock(); defer { lock.unlock() }
         storage[index] = value
     }
 
-    var values: [Value?] {
+    public var values: [Value?] {
         lock.lock(); defer { lock.unlock() }
         return storage
     }
