@@ -46,8 +46,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
                             files: [FileSummary]) throws -> RunManifest {
         let inputs = try files.map { f -> InputFile in
             let url = folder.appendingPathComponent(f.file)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
-            return InputFile(name: f.file, sha256: try FileChecksum.sha256(of: url), size: size ?? 0,
+            let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int64) ?? 0
+            return InputFile(name: f.file, sha256: try FileChecksum.sha256(of: url), size: size,
                              rowsRead: f.rowsRead, rowsUsed: f.rowsUsed, rowsRejected: f.rowsRejected)
         }
         return RunManifest(options: options, config: config, inputFolder: options.inputName, dossierSchool: dossierSchool,

@@ -121,7 +121,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// set to a file path, the run creates that file once its transaction is open and waits there.
     static func holdForKillTest() {
         guard let marker = ProcessInfo.processInfo.environment["VPR_ANALYZER_TEST_HOLD_TRANSACTION"] else { return }
-        FileManager.default.createFile(atPath: marker, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
         Thread.sleep(forTimeInterval: 60)
     }
 }
