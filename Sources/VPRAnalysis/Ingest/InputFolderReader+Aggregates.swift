@@ -90,8 +90,18 @@ extension InputFolderReader {
                                                    work: key.work, studentID: "", message: message))
         }
 
-        // Participants from the score distributions, in key and score order.
+        /// Where each school's work's participants from the score distributions are in `results`.
         var positions: [SchoolWorkKey: Range<Int>] = [:]
+        /// The participants of a school's work, or nil with a warning when only `table` describes it.
+        func scored(_ key: SchoolWorkKey, _ table: String, _ location: SourceLocation) -> Range<Int>? {
+            if let range = positions[key] { return range }
+            outcome.diagnostics.append(Diagnostic(.warning,
+                "для ОО \(key.schoolID) по работе «\(key.work.title)» есть только \(table), без распределения первичных баллов: эта работа ОО не анализируется",
+                at: location))
+            return nil
+        }
+
+        // Participants from the score distributions, in key and score order.
         let scoreKeys = counts.scores.keys.sorted().filter { usable($0.schoolWork) }
         for key in scoreKeys {
             let scale = scalesByWork[key.work]!
@@ -113,12 +123,7 @@ extension InputFolderReader {
 
         // Marks: checked against the marks the scale gives the score distribution.
         for (key, entry) in counts.marks.sorted(by: { $0.key < $1.key }) where usable(key.schoolWork) {
-            guard let range = positions[key.schoolWork] else {
-                outcome.diagnostics.append(Diagnostic(.warning,
-                    "для ОО \(key.schoolID) по работе «\(key.work.title)» есть только таблица отметок, без распределения первичных баллов: эта работа ОО не анализируется",
-                    at: entry.location))
-                continue
-            }
+            guard let range = scored(key.schoolWork, "таблица отметок", entry.location) else { continue }
             var fromScores = [0, 0, 0, 0]
             for r in results[range] where key.classLabel.isEmpty || r.classLabel == key.classLabel { fromScores[r.mark - 2] += 1 }
             if fromScores != entry.counts {
@@ -130,12 +135,7 @@ extension InputFolderReader {
         // Journal marks from the cross tables, given to participants of the same class (or school) and mark.
         for (key, table) in counts.journalTables.sorted(by: { $0.key < $1.key }) where usable(key.schoolWork) {
             let location = counts.journalTableLocations[key]!
-            guard let range = positions[key.schoolWork] else {
-                outcome.diagnostics.append(Diagnostic(.warning,
-                    "для ОО \(key.schoolID) по работе «\(key.work.title)» есть только сравнение с журналом, без распределения первичных баллов: эта работа ОО не анализируется",
-                    at: location))
-                continue
-            }
+            guard let range = scored(key.schoolWork, "сравнение с журналом", location) else { continue }
             // A journal table of the whole school beside class score distributions: the classes cannot be
             // told apart in the journal comparison, so the school is one unit.
             if key.classLabel.isEmpty {
@@ -164,12 +164,7 @@ extension InputFolderReader {
 
         // The three journal counts, checked against the participants.
         for (key, entry) in counts.journalShares.sorted(by: { $0.key < $1.key }) where usable(key) {
-            guard let range = positions[key] else {
-                outcome.diagnostics.append(Diagnostic(.warning,
-                    "для ОО \(key.schoolID) по работе «\(key.work.title)» есть только сравнение с журналом, без распределения первичных баллов: эта работа ОО не анализируется",
-                    at: entry.location))
-                continue
-            }
+            guard let range = scored(key, "сравнение с журналом", entry.location) else { continue }
             let total = entry.comparison.total
             if total > range.count {
                 finding(AggregateCounts.Key(schoolID: key.schoolID, work: key.work, classLabel: ""), entry.location,
