@@ -127,9 +127,7 @@ public struct SummaryMarkdownWriter: ReportWriter {
         return p < 0.0001 ? "менее 0,0001" : "= " + RussianFormat.number(p, digits: 4)
     }
 
-    func effect(_ t: IndicatorTest) -> String {
-        t.code == .boundary ? RussianFormat.percent(t.effectSize) : "\(RussianFormat.number(t.effectSize * 100)) п. п."
-    }
+    func effect(_ t: IndicatorTest) -> String { t.formattedEffect }
 
     /// Classes whose own journal test is nominally significant in the direction of a school's journal flag.
     func classNotes(for s: SchoolAssessment, in a: Analysis) -> String {
@@ -137,7 +135,7 @@ public struct SummaryMarkdownWriter: ReportWriter {
         guard !directions.isEmpty else { return "" }
         let notes = a.tests(of: s.school.id).filter {
             $0.scope == .classGroup && directions.contains($0.direction) && $0.eligible && $0.pValue < 0.01 && $0.material
-        }.map { "\($0.classLabel ?? "") (\($0.work?.title ?? ""), \(RussianFormat.percent($0.statistic)))" }
+        }.map { "\($0.classLabel ?? "") (\($0.work?.title ?? ""), \(RussianFormat.percent($0.figure("share") ?? $0.statistic)))" }
         return Array(Set(notes)).sorted().joined(separator: ", ")
     }
 

@@ -180,6 +180,41 @@ DATA = dict(SCHOOL_N=SCHOOL_N, SCHOOL_X=SCHOOL_X, FLAT_N=FLAT_N, FLAT_X=FLAT_X, 
             CONT_X=CONT_X, PB_PROBS=PB_PROBS, PB_BIG=PB_BIG, GLM_DESIGN=GLM_DESIGN, GLM_Y=GLM_Y,
             GLM_OFF=GLM_OFF)
 
+
+def mad_tau2(eff, var):
+    """Median centre and the tau^2 at which median |e - c| / sqrt(v + tau^2) = Phi^-1(3/4) (brentq)."""
+    e = np.asarray(eff, float); v = np.asarray(var, float)
+    c = float(np.median(e))
+    target = st.norm.ppf(0.75)
+    f = lambda t2: float(np.median(np.abs(e - c) / np.sqrt(v + t2))) - target
+    if f(0.0) <= 0:
+        return c, 0.0
+    hi = 1.0
+    while f(hi) > 0:
+        hi *= 4
+    return c, so.brentq(f, 0.0, hi, xtol=1e-15, rtol=1e-13)
+
+
+def trimmed_dl(eff, var, trim_p, rounds=2):
+    """DerSimonian-Laird refitted without effects whose two-sided p < trim_p under the previous fit."""
+    e = np.asarray(eff, float); v = np.asarray(var, float)
+    keep = np.arange(len(e))
+    def fit(e, v):
+        r = combine_effects(e, v, method_re="dl")
+        t2 = max(0.0, r.tau2)
+        w = 1 / (v + t2)
+        return float(np.sum(w * e) / np.sum(w)), t2
+    m, t2 = fit(e, v)
+    for _ in range(rounds):
+        z = (e[keep] - m) / np.sqrt(v[keep] + t2)
+        nk = keep[2 * st.norm.sf(np.abs(z)) >= trim_p]
+        if len(nk) == len(keep) or len(nk) < 2:
+            break
+        keep = nk
+        m, t2 = fit(e[keep], v[keep])
+    return m, t2
+
+
 NS = dict(globals())
 
 # ---------------------------------------------------------------------------
@@ -385,6 +420,33 @@ case(F, "testInverse", f"LinearAlgebra.inverseSymmetricPositiveDefinite({A})!.fl
 G = [[0.0, 2.0, 1.0], [1.0, -1.0, 3.0], [2.0, 1.0, 1.0]]
 case(F, "testGeneralSolve", f"LinearAlgebra.solve({G}, {B})!", f"list(np.linalg.solve({G}, {B}))", rel=1e-13)
 
+F = "RandomEffectsRobustTests"
+E3 = [0.12, -0.05, 0.3, 0.22, 0.01, 0.4, 0.15, 2.5, 0.08, -0.1, 3.1]
+V3 = [0.01, 0.02, 0.015, 0.03, 0.01, 0.05, 0.02, 0.01, 0.04, 0.01, 0.02]
+case(F, "testMedianAbsoluteDeviationTau2", f"RandomEffects.medianAbsoluteDeviationTau2(effects: {E3}, variances: {V3}).centre",
+     f"mad_tau2({E3}, {V3})[0]", rel=1e-15)
+case(F, "testMedianAbsoluteDeviationTau2", f"RandomEffects.medianAbsoluteDeviationTau2(effects: {E3}, variances: {V3}).tau2",
+     f"mad_tau2({E3}, {V3})[1]", rel=1e-10)
+E4 = [0.1, 0.12, 0.09, 0.11, 0.1]
+V4 = [0.04, 0.05, 0.03, 0.04, 0.05]
+case(F, "testNoSpreadBeyondSamplingGivesZero", f"RandomEffects.medianAbsoluteDeviationTau2(effects: {E4}, variances: {V4}).tau2",
+     f"mad_tau2({E4}, {V4})[1]", abs_=1e-15)
+case(F, "testTrimmedDerSimonianLaird", f"RandomEffects.trimmedDerSimonianLaird(effects: {E3}, variances: {V3}, trimP: 0.001).mean",
+     f"trimmed_dl({E3}, {V3}, 0.001)[0]")
+case(F, "testTrimmedDerSimonianLaird", f"RandomEffects.trimmedDerSimonianLaird(effects: {E3}, variances: {V3}, trimP: 0.001).tau2",
+     f"trimmed_dl({E3}, {V3}, 0.001)[1]")
+E5 = [0.1, 0.12, 0.05, 0.2, 0.15, 0.08, 0.11, 0.13, 0.09, 0.14, 5.0]
+V5 = [0.002, 0.003, 0.002, 0.004, 0.003, 0.002, 0.003, 0.002, 0.003, 0.002, 0.003]
+case(F, "testTrimmingDropsAnExtremeGroup", f"RandomEffects.trimmedDerSimonianLaird(effects: {E5}, variances: {V5}, trimP: 0.01).mean",
+     f"trimmed_dl({E5}, {V5}, 0.01)[0]")
+case(F, "testTrimmingDropsAnExtremeGroup", f"RandomEffects.trimmedDerSimonianLaird(effects: {E5}, variances: {V5}, trimP: 0.01).tau2",
+     f"trimmed_dl({E5}, {V5}, 0.01)[1]", abs_=1e-15)
+
+F = "LeastSquaresTests"
+OLS_X = [[1.0, 0.0, 0.3], [1.0, 0.0, -0.2], [0.0, 1.0, 0.5], [0.0, 1.0, 1.1], [1.0, 0.0, 0.0], [0.0, 1.0, -0.4], [1.0, 0.0, 0.9]]
+OLS_Y = [3.0, 2.0, 4.0, 5.0, 3.0, 4.0, 4.0]
+case(F, "testMatchesStatsmodelsOLS", f"leastSquares({OLS_X}, {OLS_Y}).coefficients()!", f"list(sm.OLS({OLS_Y}, {OLS_X}).fit().params)", rel=1e-12)
+
 # Swift declarations of the shared data sets, per test file.
 PRELUDES = {
     "BetaBinomialFitTests": [
@@ -396,6 +458,13 @@ PRELUDES = {
     "PoissonBinomialTests": [
         f"let pbProbs: [Double] = {PB_PROBS}",
         f"let pbBig: [Double] = {PB_BIG}",
+    ],
+    "LeastSquaresTests": [
+        "func leastSquares(_ x: [[Double]], _ y: [Double]) -> LeastSquares {",
+        "    var ols = LeastSquares(columns: x[0].count)",
+        "    for (row, v) in zip(x, y) { ols.add(row, v) }",
+        "    return ols",
+        "}",
     ],
     "PoissonRegressionTests": [
         f"let glmDesign: [[Double]] = {GLM_DESIGN}",

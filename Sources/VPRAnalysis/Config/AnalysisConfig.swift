@@ -93,6 +93,9 @@ public struct JournalConfig: Hashable, Sendable, Codable {
     public var minStudents = 5
     /// Smallest excess of a share over the region's mean that matters (materiality), as a fraction.
     public var minShareExcess = 0.10
+    /// Smallest excess of a unit's mean mark gap over the region's centre that matters (materiality), in marks:
+    /// 0.2 is one student in five a whole mark apart.
+    public var minGapExcess = 0.2
 
     public init() {}
 
@@ -101,6 +104,7 @@ public struct JournalConfig: Hashable, Sendable, Codable {
         let d = JournalConfig()
         minStudents = try c.value(.minStudents, or: d.minStudents)
         minShareExcess = try c.value(.minShareExcess, or: d.minShareExcess)
+        minGapExcess = try c.value(.minGapExcess, or: d.minGapExcess)
     }
 }
 

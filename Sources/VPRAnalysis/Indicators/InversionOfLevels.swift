@@ -37,8 +37,8 @@ public struct InversionOfLevels: Indicator {
             let units = self.units(work: work, spec: spec, profile: profile, context: context, config: config)
             let usable = units.filter { $0.students >= config.minStudents && $0.samplingVariance > 0 }
             let null = usable.count >= config.minSchools
-                ? Self.robustNull(contrasts: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
-                                  trimP: config.trimPValue)
+                ? RandomEffects.trimmedDerSimonianLaird(effects: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
+                                                        trimP: config.trimPValue)
                 : nil
             for unit in units {
                 let eligible = null != nil && unit.students >= config.minStudents && unit.samplingVariance > 0
@@ -105,23 +105,6 @@ public struct InversionOfLevels: Indicator {
                         samplingVariance: variance / (count * count),
                         observedBasicShare: observed / count, expectedBasicShare: expectedSum / count)
         }
-    }
-
-    /// DerSimonian–Laird centre and between-school variance τ², refitted without schools whose contrast is
-    /// improbable (two-sided p < trimP) under the previous fit, up to two rounds.
-    static func robustNull(contrasts: [Double], variances: [Double], trimP: Double) -> (mean: Double, tau2: Double) {
-        var keep = Array(contrasts.indices)
-        var fit = RandomEffects.derSimonianLaird(effects: contrasts, variances: variances)
-        for _ in 0..<2 {
-            let next = keep.filter { i in
-                let z = (contrasts[i] - fit.mean) / (variances[i] + fit.tau2).squareRoot()
-                return 2 * Normal.sf(abs(z)) >= trimP
-            }
-            guard next.count != keep.count, next.count >= 2 else { break }
-            keep = next
-            fit = RandomEffects.derSimonianLaird(effects: keep.map { contrasts[$0] }, variances: keep.map { variances[$0] })
-        }
-        return fit
     }
 
     func makeTest(unit: Unit, work: Work, profile: TaskLevelProfile, centre: Double, tau2: Double, z: Double, p: Double,

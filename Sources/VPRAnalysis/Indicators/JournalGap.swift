@@ -1,14 +1,19 @@
 import Foundation
 
-/// `JOURNAL`: the shares of students whose VPR mark is above, below or equal to their journal mark,
-/// each tested against what the region shows for students with the same marks, allowing for the
-/// legitimate spread between schools and between classes.
+/// `JOURNAL`: how VPR marks compare with journal (term) marks, against what the region shows for students
+/// with the same marks, allowing for the legitimate spread between schools and between classes.
 ///
-/// Each unit's expected share comes from indirect standardisation (`JournalRates`). Two nulls carry the
-/// spread in how generous term marks are: a robust beta-binomial overdispersion over the region's schools
-/// (a school-wide habit), and one over the region's classes, summed over the school's own classes (each
-/// teacher's habit; it matters for schools of one small class). A unit's p-value is the larger of the two,
-/// so it is valid when either describes honest marking.
+/// Two sides are tested on the mark gap (`JournalGapModel`): journal marks above what the VPR marks predict
+/// (`lowered`, inflated term marks, category `internal`) and VPR marks above what the journal marks predict
+/// (`raised`, help during the test, category `vpr`). The gap uses every student's pair of marks, so a school
+/// where many students are one mark apart stands out more clearly than in the three shares alone; the shares
+/// (lowered / confirmed / raised, as ФИС ОКО reports them) are kept beside it. Near-total agreement (`matched`,
+/// VPR marks bent to match the journal) is a share test: the share confirmed, by indirect standardisation
+/// (`JournalRates`) with a beta-binomial spread. Schools known only by their three counts get share tests on
+/// all three signs. Every test has two nulls: one over the region's schools (a school-wide habit) and one over
+/// the region's classes, summed over the school's own classes (each teacher's habit; it matters for schools of
+/// one small class). A unit's p-value is the larger of the two, so it is valid when either describes honest
+/// marking.
 public struct JournalGap: Indicator {
     public let code = IndicatorCode.journal
 
@@ -22,38 +27,58 @@ public struct JournalGap: Indicator {
         var participants: Int
     }
 
+    /// The region's nulls on one work.
+    struct WorkNulls {
+        var school: RegionJournalNull
+        var classes: RegionJournalNull
+        var schoolGap: RegionGapNull
+        var classGap: RegionGapNull
+    }
+
     public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
         let config = context.config.journal
         var tests: [IndicatorTest] = []
-        var pooled: [String: [(SchoolUnits, RegionJournalNull)]] = [:]
-        for work in context.works {
+        var pooled: [String: [(SchoolUnits, WorkNulls)]] = [:]
+        // Units of every work first: the run's pooled spread of the gap bounds each work's from below.
+        let units = context.works.map { work -> (work: Work, schools: [SchoolUnits], byShares: Bool) in
             let keys = context.keys(of: work)
             let groups = keys.map { context.results($0) }
             let byShares = keys.contains { context.dataset.journalShares[$0] != nil }
-            let schools = byShares ? shareUnits(keys, groups, context: context) : markUnits(keys, groups)
-            let schoolNull = RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents)
-            // Without each participant's marks there are no classes to compare: the class null stays empty.
-            let classNull = RegionJournalNull(units: byShares ? [] : schools.flatMap { $0.classes.map(\.unit) },
-                                              minStudents: config.minStudents)
+            return (work, byShares ? shareUnits(keys, groups, context: context) : markUnits(keys, groups), byShares)
+        }
+        let floor = RegionGapNull.pooledSpread(units.map { $0.schools.map(\.whole) }, minStudents: config.minStudents)
+        for (work, schools, byShares) in units {
+            // Without each participant's marks there are no classes to compare: the class nulls stay empty.
+            let classUnits = byShares ? [] : schools.flatMap { $0.classes.map(\.unit) }
+            let nulls = WorkNulls(
+                school: RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents),
+                classes: RegionJournalNull(units: classUnits, minStudents: config.minStudents),
+                schoolGap: RegionGapNull(units: schools.map(\.whole), minStudents: config.minStudents, floor: floor),
+                classGap: RegionGapNull(units: classUnits, minStudents: config.minStudents))
             let kappaNull = RegionKappaNull(tables: schools.map(\.whole.comparison.table), minStudents: config.minStudents)
             for s in schools {
-                pooled[s.key.schoolID, default: []].append((s, classNull))
+                pooled[s.key.schoolID, default: []].append((s, nulls))
                 for d in JournalDirection.allCases {
-                    let p = larger(schoolNull.pValue(s.whole, d),
-                                   classNull.components(s.classes.map(\.unit), d).map {
-                                       BetaBinomialSum.upperTail(s.whole.comparison.count(d), components: $0) })
-                    var test = makeTest(s.whole, d, p: p, scope: .schoolWork, schoolID: s.key.schoolID, work: work,
-                                        classLabel: nil, participants: s.participants, config: config)
-                    test.figures += schoolNull.figures(d) + classNull.figures(d, prefix: "class")
+                    let schoolGap = nulls.schoolGap.expectation(s.whole, d)
+                    let classGap = nulls.classGap.expectation(classes: s.classes.map(\.unit), d)
+                    var test = wholeTest(s.whole, d, nulls: nulls, schoolGap: schoolGap, classGap: classGap,
+                                         shareComponents: nulls.classes.components(s.classes.map(\.unit), d),
+                                         scope: .schoolWork, schoolID: s.key.schoolID, work: work,
+                                         participants: s.participants, config: config)
                     test.figures += kappaNull.figures(for: s.whole.comparison.table)
                     tests.append(test)
                 }
                 guard s.classes.count > 1 else { continue }
                 for (label, unit) in s.classes {
                     for d in JournalDirection.allCases {
-                        tests.append(makeTest(unit, d, p: classNull.pValue(unit, d), scope: .classGroup,
-                                              schoolID: s.key.schoolID, work: work, classLabel: label,
-                                              participants: unit.comparison.total, config: config))
+                        let gap = nulls.classGap.expectation(unit, d)
+                        let shareP = nulls.classes.pValue(unit, d)
+                        let test = gap.map { makeGapTest(unit, d, p: $0.upperTail(unit.gapSum[d]!), centre: $0.shift / Double(unit.comparison.total),
+                                                         sharePValue: shareP, scope: .classGroup, schoolID: s.key.schoolID,
+                                                         work: work, classLabel: label, participants: unit.comparison.total, config: config) }
+                            ?? makeTest(unit, d, p: shareP, scope: .classGroup, schoolID: s.key.schoolID, work: work,
+                                        classLabel: label, participants: unit.comparison.total, config: config)
+                        tests.append(test)
                     }
                 }
             }
@@ -61,13 +86,42 @@ public struct JournalGap: Indicator {
         return tests + pooledTests(pooled, context: context, config: config)
     }
 
+    /// The test of a school's whole unit (one work, or all works pooled): on the gap where the unit has it,
+    /// else on the share; each against the school null and the sum of its classes under the class null.
+    func wholeTest(_ whole: JournalUnit, _ d: JournalDirection, nulls: WorkNulls, schoolGap: RegionGapNull.Expectation?,
+                   classGap: RegionGapNull.Expectation?, shareComponents: [BetaBinomialSum.Component]?, scope: TestScope,
+                   schoolID: String, work: Work?, participants: Int, config: JournalConfig) -> IndicatorTest {
+        let shareP = larger(nulls.school.pValue(whole, d),
+                            shareComponents.map { BetaBinomialSum.upperTail(whole.comparison.count(d), components: $0) })
+        guard let schoolGap else {
+            var test = makeTest(whole, d, p: shareP, scope: scope, schoolID: schoolID, work: work, classLabel: nil,
+                                participants: participants, config: config)
+            test.figures += nulls.school.figures(d) + nulls.classes.figures(d, prefix: "class")
+            return test
+        }
+        let sum = whole.gapSum[d]!
+        let p = larger(schoolGap.upperTail(sum), classGap.map { $0.upperTail(sum) })!
+        var test = makeGapTest(whole, d, p: p, centre: schoolGap.shift / Double(whole.comparison.total), sharePValue: shareP,
+                               scope: scope, schoolID: schoolID, work: work, classLabel: nil, participants: participants,
+                               config: config)
+        test.figures += [Figure("gap_z_school_null", schoolGap.z(sum))]
+        if let classGap { test.figures.append(Figure("gap_z_class_null", classGap.z(sum))) }
+        test.figures += nulls.schoolGap.figures(d) + nulls.classGap.figures(d, prefix: "class")
+        return test
+    }
+
     /// Units standardised by mark: every school's participants carry both marks.
     func markUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]]) -> [SchoolUnits] {
         let rates = JournalRates(groups: groups)
-        return zip(keys, groups).map { key, results -> SchoolUnits in
+        let levels = groups.map { rates.level($0) }
+        let gap = JournalGapModel(groups: groups, levels: levels)
+        return zip(keys, zip(groups, levels)).map { key, pair -> SchoolUnits in
+            let (results, level) = pair
             let byClass = Dictionary(grouping: results, by: \.classLabel)
-            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates),
-                               classes: byClass.keys.sorted().map { ($0, JournalUnit(byClass[$0]!, rates: rates)) },
+            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevel: level),
+                               classes: byClass.keys.sorted().map {
+                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevel: level))
+                               },
                                participants: results.count)
         }
     }
@@ -89,28 +143,32 @@ public struct JournalGap: Indicator {
         }
     }
 
-    /// The school as a whole: its counts and expectations summed over works, against the region's schools
-    /// summed the same way and against the sum of its classes under each work's class null.
-    func pooledTests(_ pooled: [String: [(SchoolUnits, RegionJournalNull)]], context: AnalysisContext,
+    /// The school as a whole: its counts, residuals and expectations summed over works, against the region's
+    /// schools summed the same way and against the sum of its classes under each work's class null.
+    func pooledTests(_ pooled: [String: [(SchoolUnits, WorkNulls)]], context: AnalysisContext,
                      config: JournalConfig) -> [IndicatorTest] {
         let schoolIDs = context.schoolIDs.filter { (pooled[$0]?.count ?? 0) > 1 }
         let wholes = schoolIDs.map { id in pooled[id]!.reduce(JournalUnit()) { $0 + $1.0.whole } }
-        let schoolNull = RegionJournalNull(units: wholes, minStudents: config.minStudents)
+        let nulls = WorkNulls(
+            school: RegionJournalNull(units: wholes, minStudents: config.minStudents),
+            classes: RegionJournalNull(units: [], minStudents: config.minStudents),
+            schoolGap: RegionGapNull(units: wholes, minStudents: config.minStudents),
+            classGap: RegionGapNull(units: [], minStudents: config.minStudents))
         var tests: [IndicatorTest] = []
         for (schoolID, whole) in zip(schoolIDs, wholes) {
-            let parts = pooled[schoolID]!
-            let participants = parts.reduce(0) { $0 + $1.0.participants }
+            let parts = pooled[schoolID]!.filter { $0.0.whole.comparison.total > 0 }
+            let participants = pooled[schoolID]!.reduce(0) { $0 + $1.0.participants }
             for d in JournalDirection.allCases {
-                var components: [BetaBinomialSum.Component]? = []
-                for (s, classNull) in parts where s.whole.comparison.total > 0 {
-                    guard let c = classNull.components(s.classes.map(\.unit), d) else { components = nil; break }
-                    components? += c
+                var shareComponents: [BetaBinomialSum.Component]? = []
+                var classGap: RegionGapNull.Expectation? = RegionGapNull.Expectation()
+                for (s, workNulls) in parts {
+                    let units = s.classes.map(\.unit)
+                    if let c = workNulls.classes.components(units, d) { shareComponents? += c } else { shareComponents = nil }
+                    if let e = workNulls.classGap.expectation(classes: units, d) { classGap = classGap.map { $0 + e } } else { classGap = nil }
                 }
-                let p = larger(schoolNull.pValue(whole, d),
-                               components.map { BetaBinomialSum.upperTail(whole.comparison.count(d), components: $0) })
-                var test = makeTest(whole, d, p: p, scope: .school, schoolID: schoolID, work: nil, classLabel: nil,
-                                    participants: participants, config: config)
-                test.figures += schoolNull.figures(d)
+                let test = wholeTest(whole, d, nulls: nulls, schoolGap: nulls.schoolGap.expectation(whole, d),
+                                     classGap: classGap, shareComponents: shareComponents, scope: .school,
+                                     schoolID: schoolID, work: nil, participants: participants, config: config)
                 tests.append(test)
             }
         }
@@ -125,37 +183,5 @@ public struct JournalGap: Indicator {
         case let (nil, y?): return y
         default: return nil
         }
-    }
-
-    func makeTest(_ unit: JournalUnit, _ d: JournalDirection, p: Double?, scope: TestScope, schoolID: String,
-                  work: Work?, classLabel: String?, participants: Int, config: JournalConfig) -> IndicatorTest {
-        let c = unit.comparison
-        let n = c.total, k = c.count(d)
-        let share = n > 0 ? Double(k) / Double(n) : .nan
-        let expected = unit.expectedShare(d)
-        let excess = share - expected
-        let interval = ProportionInterval.wilson(successes: k, trials: n)
-        let figures = [
-            Figure("students_with_journal_mark", Double(n)),
-            Figure("lowered", Double(c.lowered)), Figure("confirmed", Double(c.confirmed)), Figure("raised", Double(c.raised)),
-            Figure("share", share), Figure("share_ci_low", interval.lower), Figure("share_ci_high", interval.upper),
-            Figure("expected_share", expected),
-            Figure("mean_difference_vpr_minus_journal", c.meanDifference),
-        ]
-        let place: String
-        if let classLabel { place = "В классе \(classLabel)" }
-        else if let work { place = "В работе «\(work.title)»" }
-        else { place = "По всем работам ОО" }
-        let pValue = p ?? 1
-        let explanation = "\(place) \(d.russianShare) — \(RussianFormat.percent(share)) (\(k) из \(n)) "
-            + "при ожидаемой по региону для учеников с такими же отметками \(RussianFormat.percent(expected)) "
-            + "с учётом обычного разброса между ОО и классами (\(RussianFormat.pValue(pValue)))."
-        return IndicatorTest(
-            code: code, direction: d.rawValue, category: d.category, scope: scope,
-            schoolID: schoolID, work: work, classLabel: classLabel, participants: participants,
-            eligible: p != nil && n >= config.minStudents,
-            statisticName: d.russianShare, statistic: share, pValue: pValue,
-            effectName: "превышение доли над ожидаемой", effectSize: excess,
-            material: excess.isFinite && excess >= config.minShareExcess, explanation: explanation, figures: figures)
     }
 }

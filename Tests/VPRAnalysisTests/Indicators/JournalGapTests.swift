@@ -15,15 +15,17 @@ final class JournalGapTests: XCTestCase {
         XCTAssertEqual(a.schools.first?.school.id, "inflated", "the inflated school heads the list")
     }
 
-    func testTwoInflatedSchoolsInOneWorkEnterTheRiskGroup() {
+    func testSchoolsInflatingEveryJournalMarkInOneWorkEnterTheRiskGroup() {
+        // One work only: the whole-school mark shift (about ¾ of a mark) is judged against the honest spread of
+        // term-mark generosity between the district's schools, and the list's FDR across 63 schools.
         var d = FixtureDistrict(seed: 27)
         d.addOrdinarySchools(60)
-        for id in ["inflated1", "inflated2"] {
+        for id in ["inflated1", "inflated2", "inflated3"] {
             d.addSchool(id, students: 150, abilityMean: 0, classes: 3)
             d.inflateJournal(school: id, rate: 1.0)
         }
         let a = d.analyze()
-        XCTAssertEqual(a.riskGroup.map(\.school.id).sorted(), ["inflated1", "inflated2"])
+        XCTAssertEqual(a.riskGroup.map(\.school.id).sorted(), ["inflated1", "inflated2", "inflated3"])
         XCTAssertTrue(a.riskGroup.allSatisfy { $0.categories == [.internal] })
     }
 
@@ -70,5 +72,39 @@ final class JournalGapTests: XCTestCase {
         let classTests = d.analyze().tests.filter { $0.scope == .classGroup }
         XCTAssertFalse(classTests.isEmpty)
         XCTAssertTrue(classTests.allSatisfy { $0.qValue == nil && !$0.significant })
+    }
+
+    func testTheMarkGapSeesAnInflationMoreClearlyThanTheShareLowered() {
+        // A one-mark rise for most students also turns "raised" into "confirmed": the gap counts both.
+        var d = FixtureDistrict(seed: 31)
+        d.addOrdinarySchools(40)
+        d.addSchool("inflated", students: 150, abilityMean: 0, classes: 3)
+        d.inflateJournal(school: "inflated", rate: 0.7)
+        let t = d.analyze().test(.journal, school: "inflated", direction: "lowered")!
+        let shareP = try! XCTUnwrap(t.figure("share_p_value"))
+        XCTAssertLessThan(t.pValue, shareP, t.explanation)
+        XCTAssertLessThan(t.pValue, 1e-4, t.explanation)
+        XCTAssertGreaterThan(t.effectSize, 0.4, "about 0.6 of a mark above the usual gap")
+    }
+
+    func testManipulatingSchoolsDoNotWidenTheHonestSpreadOfTheGap() {
+        func spread(inflated: Int) -> Double {
+            var d = FixtureDistrict(seed: 32)
+            d.addOrdinarySchools(40)
+            for i in 0..<inflated {
+                d.addSchool("inflated\(i)", students: 60, abilityMean: 0)
+                d.inflateJournal(school: "inflated\(i)", rate: 1.0)
+            }
+            return d.analyze().test(.journal, school: "s000", direction: "lowered")!.figure("region_school_gap_sd")!
+        }
+        let honest = spread(inflated: 0), contaminated = spread(inflated: 6)
+        XCTAssertLessThan(contaminated, honest * 1.35, "six inflating schools of 46 barely move the median-based spread")
+    }
+
+    func testAStrictSchoolWithinTheRegionsSpreadIsNotFlaggedForRaisedMarks() {
+        var d = FixtureDistrict(seed: 33)
+        d.addOrdinarySchools(30)
+        d.addSchool("strict", students: 120, abilityMean: 1.0, generosity: -0.3, type: "гимназия", classes: 2)
+        XCTAssertFalse(d.analyze().assessment("strict")!.riskGroup)
     }
 }
