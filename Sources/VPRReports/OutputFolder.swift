@@ -15,9 +15,17 @@ public struct OutputFolder: Sendable {
         HTMLReportWriter(),
     ]
 
-    /// Renders every applicable writer and replaces the files in the folder. Returns the names written.
+    /// Renders every applicable writer and replaces the files in the folder, as one publication of
+    /// `InterruptGate.shared`. Returns the names written.
     @discardableResult
     public func write(_ model: ReportModel, writers: [any ReportWriter] = OutputFolder.standardWriters) throws -> [String] {
+        let staged = try stage(model, writers: writers)
+        return try InterruptGate.shared.publishing { try staged.publish() }
+    }
+
+    /// Renders every applicable writer and writes the files under temporary names in the folder (registered with
+    /// `InterruptGate.shared`, so an interrupt removes them); nothing is replaced yet.
+    public func stage(_ model: ReportModel, writers: [any ReportWriter] = OutputFolder.standardWriters) throws -> StagedOutput {
         let applying = writers.filter { $0.applies(to: model) }
         let stale = writers.filter { !$0.applies(to: model) }.map(\.fileName)
         // Writers are pure renderings of one model: they run on both cores, the files keep the writers' order.
@@ -30,26 +38,51 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         try fm.createDirectory(at: url, withIntermediateDirectories: true)
         let token = UUID().uuidString.prefix(8)
-        var temporary: [(URL, URL)] = []
+        var staged = StagedOutput(folder: url, files: [], stale: stale)
         do {
             for (name, data) in rendered {
                 let tmp = url.appendingPathComponent(".\(name).\(token).tmp")
+                InterruptGate.shared.register(tmp.path)
+                staged.files.append((tmp, url.appendingPathComponent(name)))
                 try data.write(to: tmp)
-                temporary.append((tmp, url.appendingPathComponent(name)))
             }
         } catch {
-            for (tmp, _) in temporary { try? fm.removeItem(at: tmp) }
+            staged.discard()
             throw error
         }
-        for (i, (tmp, final)) in temporary.enumerated() {
-            if rename(tmp.path, final.path) != 0 {
-                for (left, _) in temporary[i...] { try? fm.removeItem(at: left) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
-            }
-        }
-        // A file this run does not produce must not survive from an earlier run.
-        for name in stale { try? fm.removeItem(at: url.appendingPathComponent(name)) }
-        return rendered.map(\.0)
+        return staged
     }
 }
 
+/// A run's files written under temporary names, ready to be renamed into place.
+public struct StagedOutput: Sendable {
+    public var folder: URL
+    /// (temporary, final) pairs in the writers' order.
+    public var files: [(URL, URL)]
+    /// Files of the standard set this run does not produce: removed on publishing so none survives from an earlier run.
+    public var stale: [String]
+
+    /// Renames every file into place; on a failure the files not yet renamed are removed. Call inside a publication
+    /// of `InterruptGate.shared`. Returns the names written.
+    @discardableResult
+    public func publish() throws -> [String] {
+        let fm = FileManager.default
+        for (i, (tmp, final)) in files.enumerated() {
+            if rename(tmp.path, final.path) != 0 {
+                StagedOutput(folder: folder, files: Array(files[i...]), stale: []).discard()
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
+            InterruptGate.shared.unregister(tmp.path)
+        }
+        for name in stale { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
+        return files.map(\.1.lastPathComponent)
+    }
+
+    /// Removes the temporary files.
+    public func discard() {
+        for (tmp, _) in files {
+            try? FileManager.default.removeItem(at: tmp)
+            InterruptGate.shared.unregister(tmp.path)
+        }
+    }
+}

@@ -65,6 +65,9 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal(quiet: inputOptions.quiet)
         let analysisConfig = try ConfigLoader.load(config)
+        InterruptGate.shared.installSignalHandlers()
+        let lock = try FolderLocking.lock(out, terminal: terminal)
+        defer { lock.release() }
         terminal.say("Чтение данных из \(inputOptions.input)…")
         let outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
         terminal.printFiles(outcome.ingest.files)
@@ -100,10 +103,17 @@ struct AnalyzeCommand: ParsableCommand {
                 let store = try HistoryStore(path: path)
                 let manifest = try RunManifest.make(options: options, config: analysisConfig, folder: inputOptions.inputURL,
                                                     dossierSchool: school, files: outcome.ingest.files)
+                // The renames and the history commit are one publication: an interrupt waits for both or neither.
+                var publishing = false
+                defer { if publishing { InterruptGate.shared.leave() } }
                 let runID = try store.record(manifest, model: model, outputFolder: out) { view in
-                    Self.holdForKillTest()
                     model.attach(view)
-                    written = try folder.write(model, writers: writers)
+                    let staged = try folder.stage(model, writers: writers)
+                    Self.hold(at: "VPR_ANALYZER_TEST_HOLD_TRANSACTION", seconds: 60)
+                    InterruptGate.shared.enter()
+                    publishing = true
+                    Self.hold(at: "VPR_ANALYZER_TEST_HOLD_PUBLICATION", seconds: 3)
+                    written = try staged.publish()
                 }
                 terminal.say("Запуск № \(runID) записан в историю \(path).")
             } catch {
@@ -117,11 +127,13 @@ struct AnalyzeCommand: ParsableCommand {
         terminal.say("Записано в \(out): " + written.joined(separator: ", "))
     }
 
-    /// For the test that kills a run inside its history transaction: with `VPR_ANALYZER_TEST_HOLD_TRANSACTION`
-    /// set to a file path, the run creates that file once its transaction is open and waits there.
-    static func holdForKillTest() {
-        guard let marker = ProcessInfo.processInfo.environment["VPR_ANALYZER_TEST_HOLD_TRANSACTION"] else { return }
+    /// For the tests that kill or interrupt a run at a known point: with the environment variable set to a file
+    /// path, the run creates that file there and waits. `VPR_ANALYZER_TEST_HOLD_TRANSACTION`: inside the history
+    /// transaction, once the reports are staged under temporary names; `VPR_ANALYZER_TEST_HOLD_PUBLICATION`: inside the
+    /// publication, before the first rename.
+    static func hold(at variable: String, seconds: Double) {
+        guard let marker = ProcessInfo.processInfo.environment[variable] else { return }
         _ = FileManager.default.createFile(atPath: marker, contents: nil)
-        Thread.sleep(forTimeInterval: 60)
+        Thread.sleep(forTimeInterval: seconds)
     }
 }

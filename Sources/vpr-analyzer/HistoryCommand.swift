@@ -99,6 +99,9 @@ struct HistoryCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("Входные данные отличаются от записанных в запуске № \(run); отчёты не совпадут с прежними:\n"
                     + changed.map { "  \($0)\n" }.joined()).utf8))
             }
+            InterruptGate.shared.installSignalHandlers()
+            let lock = try FolderLocking.lock(out, terminal: Terminal(quiet: false))
+            defer { lock.release() }
             let outcome = Pipeline(config: manifest.config).run(folder: folder, reader: .withSpreadsheets)
             guard let analysis = outcome.analysis else {
                 FileHandle.standardError.write(Data("Данные нельзя использовать; отчёты не записаны.\n".utf8))

@@ -79,6 +79,9 @@ struct RunningCommand {
     /// Sends SIGKILL: the process gets no chance to clean up, as when the machine loses power.
     func kill() { Foundation.kill(process.processIdentifier, SIGKILL) }
 
+    /// Sends a signal the process may handle (SIGINT as from Ctrl+C, SIGTERM as from a shutdown).
+    func signal(_ number: Int32) { Foundation.kill(process.processIdentifier, number) }
+
     /// Waits for the process and returns what it printed.
     func wait() throws -> CommandResult {
         process.waitUntilExit()
