@@ -166,4 +166,35 @@ final class SpreadsheetFolderTests: XCTestCase {
         let notes = try XCTUnwrap(outcome.recognised.first { $0.file == "notes.xlsx" })
         XCTAssertTrue(notes.russianDescription.hasPrefix("notes.xlsx: не используется — "), notes.russianDescription)
     }
+
+    func testEverySheetOfAWorkbookThatHoldsResultsIsRead() throws {
+        // One workbook, a sheet per school (as a municipality collects them), and a sheet of notes.
+        var first = XLSXFixture.individualResults(school: "sch000001", tasks: mathTasks, students: Array(mathStudents.prefix(3)))
+        first.name = "sch000001"
+        var second = XLSXFixture.individualResults(school: "sch000002", tasks: mathTasks, students: Array(mathStudents[3..<5]))
+        second.name = "sch000002"
+        try XLSXFixture.write([first, FixtureSheet(name: "Примечания", rows: [["Собрано в управлении"]]), second],
+                              to: folder.appendingPathComponent("район.xlsx"))
+        let outcome = read()
+        let dataset = try XCTUnwrap(outcome.dataset, "\(outcome.diagnostics)")
+        XCTAssertEqual(dataset.results.count, 5)
+        XCTAssertEqual(Set(dataset.results.map(\.schoolID)), ["sch000001", "sch000002"])
+        assertRowsAddUp(outcome)
+        XCTAssertTrue(outcome.diagnostics.contains {
+            $0.message.contains("читаются листы «sch000001», «sch000002»") && $0.message.contains("«Примечания»")
+        }, "\(outcome.diagnostics.map(\.message))")
+    }
+
+    func testFilesTheAnalyzerCannotReadAreNamedWithTheReason() throws {
+        try XLSXFixture.write([XLSXFixture.individualResults(tasks: mathTasks, students: mathStudents)],
+                              to: folder.appendingPathComponent("good.xlsx"))
+        try Data("old".utf8).write(to: folder.appendingPathComponent("старая выгрузка.xls"))
+        try Data("text".utf8).write(to: folder.appendingPathComponent("пояснения.txt"))
+        let outcome = read()
+        XCTAssertNotNil(outcome.dataset, "\(outcome.diagnostics)")
+        let xls = try XCTUnwrap(outcome.recognised.first { $0.file == "старая выгрузка.xls" })
+        XCTAssertTrue(xls.russianDescription.contains("сохраните как «Книга Excel (*.xlsx)»"), xls.russianDescription)
+        let txt = try XCTUnwrap(outcome.recognised.first { $0.file == "пояснения.txt" })
+        XCTAssertTrue(txt.russianDescription.contains("читаются файлы .csv и .xlsx"), txt.russianDescription)
+    }
 }

@@ -32,6 +32,35 @@ extension InputFolderReader {
         }.sorted()
     }
 
+    /// Files of the folder that are neither read nor meant for the analyzer (the reports it writes, hidden files and
+    /// Excel's lock files aside), each with the reason in Russian: a user who put them there expects to hear why
+    /// they were not used.
+    func unusableFiles(names: [String], folder: URL) -> [(name: String, reason: String)] {
+        let own: Set<String> = ["rejected-rows.csv", "risk-list.csv", "recheck-list.csv", "risk-list.xlsx", "recheck-list.xlsx",
+                                "observers.xlsx", "report.docx", "report.html", "results.json", "summary.md", "truth.json",
+                                "readme.md"]
+        let candidates = Set(resultsCandidates(names: names))
+        let side: Set<String> = ["schools.csv", "scales.csv", "tasks.csv", "results.csv"]
+        return names.sorted().compactMap { name in
+            let lower = name.lowercased()
+            guard !name.hasPrefix("."), !name.hasPrefix("~$"), !candidates.contains(name), !side.contains(lower),
+                  !own.contains(lower), !lower.hasPrefix("school-") else { return nil }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                return (name, "это папка; вложенные папки не читаются — положите файлы прямо в папку с данными")
+            }
+            switch (lower as NSString).pathExtension {
+            case "xls":
+                return (name, "формат Excel 97–2003 (.xls) не читается — откройте файл в Excel и сохраните как «Книга Excel (*.xlsx)»")
+            case "ods":
+                return (name, "формат OpenDocument (.ods) не читается — сохраните файл как «Книга Excel (*.xlsx)» или CSV")
+            default:
+                return (name, "не таблица результатов: читаются файлы .csv и .xlsx")
+            }
+        }
+    }
+
     /// Opens each file, finds the sheet that holds a results table and recognises its layout.
     /// Files that hold no results table are noted and skipped; files that cannot be opened are errors.
     func sniff(_ names: [String], in folder: URL, outcome: inout IngestOutcome) -> [SniffedResultsFile] {
@@ -81,7 +110,9 @@ extension InputFolderReader {
             guard let reader = tableReaders.first(where: { $0.fileExtensions.contains(ext) }) else { continue }
             do {
                 let sheets = try reader.sheetNames(of: url)
-                var chosen: SniffedResultsFile?
+                // Every sheet that holds a results table is read (one workbook may carry a sheet per school or per
+                // class); a workbook without one may hold an aggregate table instead.
+                var chosen: [SniffedResultsFile] = []
                 var aggregate: SniffedAggregateFile?
                 var skipped: [String] = []
                 for sheet in sheets {
@@ -90,28 +121,29 @@ extension InputFolderReader {
                         rows.append(row)
                         return rows.count < ResultsLayout.rowsToSniff
                     }
-                    if chosen == nil, let layout = ResultsLayout.recognise(rows, file: name, sheet: sheet) {
-                        chosen = SniffedResultsFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
-                    } else if chosen == nil, aggregate == nil, let layout = AggregateLayout.recognise(rows, file: name) {
+                    if let layout = ResultsLayout.recognise(rows, file: name, sheet: sheet) {
+                        chosen.append(SniffedResultsFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout))
+                    } else if aggregate == nil, let layout = AggregateLayout.recognise(rows, file: name) {
                         aggregate = SniffedAggregateFile(name: name, url: url, source: .table(reader, sheet: sheet), layout: layout)
                     } else {
                         skipped.append(sheet)
                     }
                 }
-                if chosen == nil, let aggregate {
+                if chosen.isEmpty, let aggregate {
                     aggregates.append(aggregate)
                     continue
                 }
-                guard let chosen else {
+                guard !chosen.isEmpty else {
                     skip(sheets.count > 1 ? "ни на одном из листов (\(sheets.map { "«\($0)»" }.joined(separator: ", "))) " + noHeader.dropFirst(2) : noHeader)
                     continue
                 }
-                if case .table(_, let sheet) = chosen.source, !skipped.isEmpty {
+                if !skipped.isEmpty {
+                    let read = chosen.compactMap(\.sheet).map { "«\($0)»" }.joined(separator: ", ")
                     outcome.diagnostics.append(Diagnostic(.note,
-                        "в файле \(name) читается лист «\(sheet)»; пропущены листы без таблицы результатов или после неё: \(skipped.map { "«\($0)»" }.joined(separator: ", "))",
+                        "в файле \(name) \(chosen.count > 1 ? "читаются листы" : "читается лист") \(read); пропущены листы без таблицы результатов: \(skipped.map { "«\($0)»" }.joined(separator: ", "))",
                         at: fileStart))
                 }
-                found.append(chosen)
+                found += chosen
             } catch let error as TableFileError {
                 broken(error.message)
             } catch {

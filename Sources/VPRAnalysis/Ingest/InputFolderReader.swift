@@ -39,6 +39,10 @@ public struct InputFolderReader: Sendable {
             if names.contains(name) { return folder.appendingPathComponent(name) }
             return names.first { $0.lowercased() == name }.map { folder.appendingPathComponent($0) }
         }
+        for (name, reason) in unusableFiles(names: names, folder: folder) {
+            outcome.recognised.append(RecognisedFile(file: name, problem: reason))
+            outcome.diagnostics.append(Diagnostic(.note, "файл \(name) не используется: \(reason)", at: SourceLocation(file: name, line: 0)))
+        }
         // Other results files (any name, CSV or a spreadsheet) switch to reading many files.
         let candidates = resultsCandidates(names: names)
         var sniffed: [SniffedResultsFile] = []
