@@ -93,6 +93,24 @@ final class XLSXReaderTests: XCTestCase {
         }
     }
 
+    /// A real bomb: a sheet of 3 MiB of one repeated cell packs into a few KiB. With the ratio limit lowered
+    /// to 100 (the default, 1000, is for sheets of hundreds of MiB) it is refused before it is unpacked.
+    func testASheetPackedFarMoreDenselyThanAnyRealSheetIsRefused() throws {
+        let url = folder.appendingPathComponent("dense.xlsx")
+        let row = "<row>" + String(repeating: "<c><v>0</v></c>", count: 1000) + "</row>"
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + String(repeating: row, count: 200) + "</sheetData></worksheet>"
+        try XLSXFixture.write([FixtureSheet(name: "A", rows: [], rawXML: xml)], to: url)
+        XCTAssertLessThan(try Data(contentsOf: url).count, 200_000, "the workbook is small on disk")
+        let reader = XLSXTableReader(limits: XLSXLimits(maxCompressionRatio: 100))
+        XCTAssertThrowsError(try reader.rows(of: url, sheet: "A")) { error in
+            let message = (error as? TableFileError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("сжата подозрительно сильно"), message)
+        }
+        // With the default limits the same sheet is read, row by row.
+        XCTAssertEqual(try XLSXTableReader().rows(of: url, sheet: "A").count, 200)
+    }
+
     func testAPartLargerThanTheLimitIsRefused() throws {
         let url = folder.appendingPathComponent("big.xlsx")
         let rows = (0..<2000).map { _ in [FixtureCell.number("1"), .number("2"), .number("3")] }
