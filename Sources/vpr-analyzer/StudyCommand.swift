@@ -13,7 +13,7 @@ struct StudyCommand: ParsableCommand {
         discussion: """
             Без --power печатает две таблицы Markdown: таблицу движка и сравнение движка с правилом долей отметок \
             и сырым сравнением заданий по уровням на тех же районах. С --power — полноту по размеру ОО \
-            для каждой схемы при умеренной силе и сетку долей для дотягивания и завышения журнала.
+            для каждой схемы при умеренной силе и сетку долей для дотягивания, завышения журнала и помощи на работе.
             """)
 
     @Option(help: "Число районов (регионов) в каждом сценарии.")
@@ -37,7 +37,7 @@ struct StudyCommand: ParsableCommand {
     @Flag(help: "Анализ мощности: полнота по размеру ОО и наименьшая выявляемая доля.")
     var power = false
 
-    @Option(help: "С --power: доли для сетки дотягивания и завышения журнала, через запятую.")
+    @Option(help: "С --power: доли для сетки дотягивания, завышения журнала и помощи на работе, через запятую.")
     var rates = "0.2,0.4,0.6,0.8,1.0"
 
     @Option(help: "Файл настроек анализа (JSON).")
@@ -85,6 +85,7 @@ struct StudyCommand: ParsableCommand {
         let grid = try parseRates()
         let boundary = grid.map { run(PowerArm(scheme: .boundaryPulling, rate: $0)) }
         let journal = grid.map { run(PowerArm(scheme: .inflatedJournal, rate: $0)) }
+        let help = grid.map { run(PowerArm(scheme: .helpDuringTest, rate: $0)) }
         progress("всего: \(seconds(since: started))")
         let setup = "\(districts) × \(schools) ОО, seed \(seed)…, искажения в \(RussianFormat.percent(share, digits: 0)) ОО каждой группы по размеру"
         print("**Полнота движка по размеру ОО, умеренная сила** (\(setup)):\n")
@@ -92,7 +93,9 @@ struct StudyCommand: ParsableCommand {
         print("**Дотягивание до границы: полнота по доле дотянутых работ** (\(setup)):\n")
         print(StudyReport.rateGrid(boundary))
         print("**Завышение отметок в журнале: полнота по доле учеников с завышенной отметкой** (\(setup)):\n")
-        print(StudyReport.rateGrid(journal), terminator: "")
+        print(StudyReport.rateGrid(journal))
+        print("**Помощь на работе: полнота по доле учеников, которым помогали** (\(setup)):\n")
+        print(StudyReport.rateGrid(help), terminator: "")
     }
 
     func parseRates() throws -> [Double] {
