@@ -17,12 +17,15 @@ public final class HistoryStore: Sendable {
     /// How long a run waits for another run's transaction before giving up.
     public static let busyTimeout: TimeInterval = 600
 
-    /// Opens (creating when needed) and migrates the database at `path`.
+    /// Opens (creating when needed) and migrates the database at `path`. Processes opening one file at once take
+    /// turns (`HistoryOpeningLock`), so a new file is created and migrated exactly once.
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        let lock = HistoryOpeningLock(historyPath: path)
+        defer { withExtendedLifetime(lock) {} }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }

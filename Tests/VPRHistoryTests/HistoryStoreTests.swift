@@ -117,6 +117,22 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
     }
 
+    func testSeveralProcessesOpeningANewHistoryAtOnceCreateItOnce() throws {
+        // Each opening has its own connection pool and its own descriptor of the lock file, as processes would; a race
+        // lost once in a few tries, so ten fresh files.
+        for attempt in 0..<10 {
+            let path = folder.appendingPathComponent("fresh-\(attempt).sqlite").path
+            let failures = LockedViews()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try HistoryStore(path: path) } catch { failures.fail("\(error)") }
+            }
+            XCTAssertEqual(failures.errors, [], "file \(attempt)")
+            let queue = try DatabaseQueue(path: path)
+            XCTAssertEqual(try queue.read { try HistoryStore.migrator.appliedIdentifiers($0) }, ["v1"])
+            XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        }
+    }
+
     func testTwoRunsAtOnceAreSerialisedAndBothRecorded() throws {
         _ = try HistoryStore(path: path)
         let models = [HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1"]),
@@ -146,10 +162,13 @@ final class HistoryStoreTests: XCTestCase {
     }
 }
 
-/// Views collected from concurrent runs.
+/// Views (and errors) collected from concurrent runs.
 private final class LockedViews: @unchecked Sendable {
     private let lock = NSLock()
     private var views: [HistoryView] = []
+    private var failures: [String] = []
     func add(_ v: HistoryView) { lock.lock(); views.append(v); lock.unlock() }
+    func fail(_ message: String) { lock.lock(); failures.append(message); lock.unlock() }
     var all: [HistoryView] { lock.lock(); defer { lock.unlock() }; return views }
+    var errors: [String] { lock.lock(); defer { lock.unlock() }; return failures }
 }
