@@ -53,14 +53,4 @@ public struct RunManifest: Sendable, Hashable, Codable {
         return RunManifest(options: options, config: config, inputFolder: options.inputName, dossierSchool: dossierSchool,
                            files: inputs)
     }
-
-    /// Files of this manifest that differ in `folder` now, in Russian («results.csv: изменён»).
-    public func changedFiles(in folder: URL) -> [String] {
-        files.compactMap { f in
-            let url = folder.appendingPathComponent(f.name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return "\(f.name): файла нет" }
-            guard let sum = try? FileChecksum.sha256(of: url) else { return "\(f.name): не читается" }
-            return sum == f.sha256 ? nil : "\(f.name): содержимое изменилось (контрольная сумма SHA-256 другая)"
-        }
-    }
 }

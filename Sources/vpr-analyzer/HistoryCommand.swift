@@ -15,15 +15,26 @@ struct HistoryCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct Location: ParsableArguments {
-        @Option(help: "Файл истории запусков (SQLite).")
-        var history: String = "vpr-history.sqlite"
+        @Option(help: ArgumentHelp(
+            "Файл истории запусков (SQLite).",
+            discussion: "По умолчанию — vpr-history.sqlite рядом с папкой отчётов reports в текущей папке: там, где его "
+                + "ведёт analyze без --out и --history. Если отчёты записывались в другую папку (--out), история лежит "
+                + "рядом с ней."))
+        var history: String?
 
-        func open() throws -> HistoryStore {
-            guard FileManager.default.fileExists(atPath: history) else {
-                throw ValidationError("Файл истории не найден: \(history). Он создаётся командой analyze рядом с папкой отчётов.")
+        /// The file: `--history`, or where `analyze` keeps it beside its default output folder.
+        var path: String { AnalyzeCommand.historyPath(out: "reports", history: history) }
+
+        func validate() throws {
+            guard FileManager.default.fileExists(atPath: path) else {
+                if history != nil { throw ValidationError("Файл истории не найден: \(path).") }
+                throw ValidationError("Файл истории не найден: \(path). По умолчанию история ищется там, где её ведёт "
+                    + "analyze: vpr-history.sqlite рядом с папкой отчётов reports в текущей папке. Если отчёты "
+                    + "записывались в другую папку (analyze --out ПАПКА), файл лежит рядом с ней; укажите его: --history ФАЙЛ.")
             }
-            return try HistoryStore(path: history)
         }
+
+        func open() throws -> HistoryStore { try HistoryStore(path: path) }
     }
 
     struct List: ParsableCommand {
@@ -50,6 +61,11 @@ struct HistoryCommand: ParsableCommand {
             let store = try location.open()
             guard let manifest = try store.manifest(of: run) else { throw ValidationError("Запуска № \(run) нет в истории.") }
             print("Запуск № \(run): дата отчёта \(manifest.options.date), версия анализатора \(manifest.options.engineVersion), входные данные «\(manifest.inputFolder)».")
+            if let summary = try store.runs().first(where: { $0.id == run }) { print("Отчёты: «\(summary.outputFolder)».") }
+            print("Параметры: \(manifest.optionArguments)")
+            let settings = manifest.settingsDifferences()
+            print(settings.isEmpty ? "Настройки анализа: по умолчанию."
+                  : "Настройки анализа, отличные от настроек по умолчанию (\(settings.count)): " + settings.joined(separator: "; ") + ".")
             print("Файлы:")
             for f in manifest.files {
                 print("  \(f.name): \(f.size) байт, строк \(f.rowsRead) = \(f.rowsUsed) + \(f.rowsRejected), SHA-256 \(f.sha256)")
@@ -94,25 +110,31 @@ struct HistoryCommand: ParsableCommand {
             let store = try location.open()
             guard let manifest = try store.manifest(of: run) else { throw ValidationError("Запуска № \(run) нет в истории.") }
             let folder = URL(fileURLWithPath: input ?? manifest.inputFolder, isDirectory: true)
-            let changed = manifest.changedFiles(in: folder)
-            if !changed.isEmpty {
-                FileHandle.standardError.write(Data(("Входные данные отличаются от записанных в запуске № \(run); отчёты не совпадут с прежними:\n"
-                    + changed.map { "  \($0)\n" }.joined()).utf8))
-            }
             InterruptGate.shared.installSignalHandlers()
             let lock = try FolderLocking.lock(out, terminal: Terminal(quiet: false))
             defer { lock.release() }
             let outcome = Pipeline(config: manifest.config).run(folder: folder, reader: .withSpreadsheets)
+            let changed = manifest.changedFiles(in: folder, read: outcome.ingest.files.map(\.file))
+            let engine = manifest.engineWarning()
+            if let engine { FileHandle.standardError.write(Data("\(engine)\n".utf8)) }
+            if !changed.isEmpty {
+                FileHandle.standardError.write(Data(("Входные данные отличаются от записанных в запуске № \(run); отчёты не совпадут с прежними:\n"
+                    + changed.map { "  \($0)\n" }.joined()).utf8))
+            }
             guard let analysis = outcome.analysis else {
                 FileHandle.standardError.write(Data("Данные нельзя использовать; отчёты не записаны.\n".utf8))
                 throw ExitCode(2)
             }
-            var model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: manifest.options)
+            // The reports name the engine that made them: the run's own when it is the same, else the one running now.
+            var options = manifest.options
+            options.engineVersion = EngineVersion.current
+            var model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
             model.attach(try store.view(for: model, asOfRun: run))
             let written = try OutputFolder(url: URL(fileURLWithPath: out, isDirectory: true))
                 .write(model, writers: OutputFolder.standardWriters + SchoolDossierHTMLWriter.writers(school: manifest.dossierSchool))
             print("Отчёты запуска № \(run) построены заново в \(out): \(written.joined(separator: ", "))"
-                  + (changed.isEmpty ? "; входные файлы совпадают с записанными (SHA-256)." : "."))
+                  + (changed.isEmpty ? "; входные файлы совпадают с записанными (SHA-256)" : "")
+                  + (engine == nil ? "." : "; версия анализатора другая."))
         }
     }
 }

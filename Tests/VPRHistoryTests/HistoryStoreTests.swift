@@ -103,10 +103,46 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(manifest.files.first?.size, 15)
         let id = try store.record(manifest, model: model, outputFolder: "out") { _ in }
         XCTAssertEqual(try store.manifest(of: id), manifest)
-        XCTAssertTrue(manifest.changedFiles(in: input).isEmpty)
+        XCTAssertTrue(manifest.changedFiles(in: input, read: ["results.csv"]).isEmpty)
         try Data("year;school_id\n2025;sch9\n".utf8).write(to: input.appendingPathComponent("results.csv"))
-        XCTAssertEqual(manifest.changedFiles(in: input).count, 1)
-        XCTAssertTrue(manifest.changedFiles(in: input)[0].hasPrefix("results.csv: содержимое изменилось"))
+        XCTAssertEqual(manifest.changedFiles(in: input, read: ["results.csv"]).count, 1)
+        XCTAssertTrue(manifest.changedFiles(in: input, read: ["results.csv"])[0].hasPrefix("results.csv: содержимое изменилось"))
+    }
+
+    func testAFileAddedToTheFolderSinceTheRunIsNamedToo() throws {
+        let input = folder.appendingPathComponent("input")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("year;school_id\n".utf8).write(to: input.appendingPathComponent("results.csv"))
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: [])
+        let manifest = try RunManifest.make(options: model.options, config: AnalysisConfig(), folder: input, dossierSchool: nil,
+                                            files: model.ingest.files)
+        // The ingest now also reads a Ф1 workbook and a schools table put into the folder after the run.
+        let changed = manifest.changedFiles(in: input, read: ["results.csv", "Математика 5.xlsx", "schools.csv"])
+        XCTAssertEqual(changed, ["schools.csv: новый файл, в записанном запуске его не было",
+                                 "Математика 5.xlsx: новый файл, в записанном запуске его не было"])
+        try FileManager.default.removeItem(at: input.appendingPathComponent("results.csv"))
+        XCTAssertEqual(manifest.changedFiles(in: input, read: []), ["results.csv: файла нет"])
+    }
+
+    func testADifferentEngineVersionIsSaidAndTheSameIsNot() {
+        let model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: [])
+        let manifest = HistoryFixture.manifest(model)   // recorded by the engine «test»
+        XCTAssertEqual(manifest.engineWarning(current: "0.2.0"), "Запуск записан версией анализатора test, сейчас работает версия 0.2.0: "
+                       + "показатели и отчёты могут отличаться от прежних.")
+        XCTAssertNil(manifest.engineWarning(current: "test"))
+    }
+
+    func testShowPrintsTheOptionsGivenAndTheSettingsThatDifferFromTheDefaults() {
+        var model = HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: [])
+        model.options.orderNumber = "15-о"
+        model.options.authority = "Комитета по образованию"
+        var manifest = HistoryFixture.manifest(model)
+        XCTAssertEqual(manifest.optionArguments, "--date 2025-10-01 --authority \"Комитета по образованию\" --order-number 15-о")
+        XCTAssertEqual(manifest.settingsDifferences(), [])
+        manifest.config.decision.falseDiscoveryRate = 0.1
+        manifest.dossierSchool = "sch1"
+        XCTAssertEqual(manifest.settingsDifferences(), ["decision.falseDiscoveryRate = 0.1 (по умолчанию 0.05)"])
+        XCTAssertTrue(manifest.optionArguments.hasSuffix("--school sch1"))
     }
 
     func testTheSchemaIsMigratedFromTheFirstVersionAndTheJournalIsWAL() throws {
