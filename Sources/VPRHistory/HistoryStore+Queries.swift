@@ -32,8 +32,10 @@ public struct HistoryDiff: Sendable, Hashable {
     public var to: Int64
     /// In the second run's risk group only.
     public var entered: [String]
-    /// In the first run's risk group only.
+    /// In the first run's risk group, analysed by the second and not in its risk group.
     public var left: [String]
+    /// In the first run's risk group and not analysed by the second (no results in its data).
+    public var withoutData: [String]
     /// In both.
     public var stayed: [String]
 }
@@ -77,8 +79,11 @@ extension HistoryStore {
         let known = Set(try runs().map(\.id))
         guard known.contains(from), known.contains(to) else { return nil }
         let a = Set(try schools(of: from).filter(\.riskGroup).map(\.schoolID))
-        let b = Set(try schools(of: to).filter(\.riskGroup).map(\.schoolID))
-        return HistoryDiff(from: from, to: to, entered: b.subtracting(a).sorted(), left: a.subtracting(b).sorted(),
-                           stayed: a.intersection(b).sorted())
+        let second = try schools(of: to)
+        let b = Set(second.filter(\.riskGroup).map(\.schoolID)), analysed = Set(second.map(\.schoolID))
+        let gone = a.subtracting(b)
+        return HistoryDiff(from: from, to: to, entered: b.subtracting(a).sorted(),
+                           left: gone.filter { analysed.contains($0) }.sorted(),
+                           withoutData: gone.filter { !analysed.contains($0) }.sorted(), stayed: a.intersection(b).sorted())
     }
 }

@@ -142,15 +142,22 @@ public final class HistoryStore: Sendable {
 
     static func view(_ db: Database, for model: ReportModel, runID: Int64, points: [TrendPoint],
                      recordedID: Int64? = nil) throws -> HistoryView {
+        // The run's number: the recorded run regenerated, the run being recorded, or none (a view as a new run would see it).
+        let number = recordedID ?? (runID == Int64.max ? nil : runID)
         var previous: HistoryView.RunReference?
         if let row = try Row.fetchOne(db, sql: "SELECT id, reportDate FROM run WHERE id < ? ORDER BY id DESC LIMIT 1",
                                       arguments: [runID]) {
             let id: Int64 = row["id"]
-            let group = try String.fetchAll(db, sql: "SELECT schoolId FROM schoolResult WHERE runId = ? AND riskGroup ORDER BY schoolId",
-                                            arguments: [id])
-            previous = HistoryView.RunReference(id: id, date: row["reportDate"], riskGroup: group)
+            let group = try Row.fetchAll(db, sql: "SELECT schoolId, schoolName FROM schoolResult WHERE runId = ? AND riskGroup ORDER BY schoolId",
+                                         arguments: [id])
+            var names: [String: String] = [:]
+            for r in group where !(r["schoolName"] as String).isEmpty { names[r["schoolId"]] = r["schoolName"] }
+            previous = HistoryView.RunReference(id: id, date: row["reportDate"], riskGroup: group.map { $0["schoolId"] },
+                                                names: names)
         }
-        var riskYears: [String: Set<Int>] = [:]
+        // A school is «повторно» when it was in the risk group in an earlier assessment year: by an earlier run, or by
+        // this run's own flags in works of an earlier year (a run over several years).
+        var riskYears = model.earlierFlaggedYears()
         for row in try Row.fetchAll(db, sql: """
             SELECT s.schoolId AS school, r.assessmentYear AS year FROM schoolResult s JOIN run r ON r.id = s.runId
             WHERE s.riskGroup AND r.id < ?
@@ -158,18 +165,35 @@ public final class HistoryStore: Sendable {
             riskYears[row["school"], default: []].insert(row["year"])
         }
         let current = Set(model.analysis.riskGroup.map(\.school.id))
-        let schools = Array(current)
+        let schools = current.sorted()
         var earlier: [TrendPoint] = []
+        var standings: [String: [RunStanding]] = [:]
         if !schools.isEmpty {
             let marks = databaseQuestionMarks(count: schools.count)
             earlier = try Row.fetchAll(db, sql: """
                 SELECT t.*, r.reportDate AS runDate FROM trendPoint t JOIN run r ON r.id = t.runId
                 WHERE t.runId < ? AND t.schoolId IN (\(marks)) ORDER BY t.runId
                 """, arguments: StatementArguments([runID] as [Int64]) + StatementArguments(schools)).map(Self.point)
+            // The school's standing in every earlier run of this assessment year, then in this run.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.schoolId, s.riskGroup, s.riskScore, s.indicators, r.id AS runId, r.reportDate FROM schoolResult s
+                JOIN run r ON r.id = s.runId
+                WHERE r.id < ? AND r.assessmentYear = ? AND s.schoolId IN (\(marks)) ORDER BY r.id
+                """, arguments: StatementArguments([runID, Int64(model.assessmentYear)]) + StatementArguments(schools)) {
+                standings[row["schoolId"], default: []].append(
+                    RunStanding(runID: row["runId"], runDate: row["reportDate"], riskGroup: row["riskGroup"],
+                                riskScore: row["riskScore"], indicators: row["indicators"]))
+            }
+            for r in model.rows where current.contains(r.schoolID) {
+                standings[r.schoolID, default: []].append(
+                    RunStanding(runID: number, runDate: model.options.date,
+                                riskGroup: r.riskGroup, riskScore: r.riskScore, indicators: r.indicators))
+            }
         }
-        return HistoryView(runID: recordedID ?? runID, previous: previous, currentRiskGroup: model.analysis.riskGroup.map(\.school.id),
-                           currentYear: model.assessmentYear, riskYears: riskYears, earlierPoints: earlier,
-                           currentPoints: points.filter { current.contains($0.schoolID) })
+        return HistoryView(runID: number, previous: previous, currentRiskGroup: model.analysis.riskGroup.map(\.school.id),
+                           currentSchools: model.analysis.schools.map(\.school.id), currentYear: model.assessmentYear,
+                           riskYears: riskYears, earlierPoints: earlier, currentPoints: points.filter { current.contains($0.schoolID) },
+                           standings: standings)
     }
 
     static func point(_ row: Row) -> TrendPoint {

@@ -79,6 +79,15 @@ public struct SummaryMarkdownWriter: ReportWriter {
                         md.line("|" + String(repeating: "---|", count: HistoryText.trendHeader.count))
                         for r in rows { md.line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
                     }
+                    let runs = history.runTrendRows(s.school.id)
+                    if !runs.isEmpty {
+                        md.line()
+                        md.line("\(history.runTrendCaption):")
+                        md.line()
+                        md.line("| " + HistoryText.runTrendHeader.joined(separator: " | ") + " |")
+                        md.line("|" + String(repeating: "---|", count: HistoryText.runTrendHeader.count))
+                        for r in runs { md.line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
+                    }
                 }
                 md.line()
             }

@@ -92,6 +92,9 @@ struct HistoryCommand: ParsableCommand {
             print("Перечень запуска № \(second) по сравнению с № \(first):")
             print("Вошли (\(diff.entered.count)): \(diff.entered.isEmpty ? "—" : diff.entered.joined(separator: ", "))")
             print("Вышли (\(diff.left.count)): \(diff.left.isEmpty ? "—" : diff.left.joined(separator: ", "))")
+            if !diff.withoutData.isEmpty {
+                print("Нет данных в запуске № \(second) (\(diff.withoutData.count)): \(diff.withoutData.joined(separator: ", "))")
+            }
             print("Остались (\(diff.stayed.count)): \(diff.stayed.isEmpty ? "—" : diff.stayed.joined(separator: ", "))")
         }
     }

@@ -4,29 +4,42 @@ import VPRHistory
 import VPRReports
 
 /// Report models with a chosen risk group, built in code: three schools of a few participants on one work
-/// of a given year, and a temporary history file.
+/// of a given year (or on that work in several years), and a temporary history file.
 enum HistoryFixture {
     static let schools = ["sch1", "sch2", "sch3"]
 
-    static func model(year: Int, date: String, riskGroup: Set<String>, scoreShift: Int = 0) -> ReportModel {
-        let work = Work(year: year, subject: "Математика", grade: 5)
+    static func model(year: Int, date: String, riskGroup: Set<String>, scoreShift: Int = 0,
+                      schools: [String] = schools) -> ReportModel {
+        model(years: [year], date: date, riskGroup: riskGroup, scoreShift: scoreShift, schools: schools)
+    }
+
+    /// One run over «Математика 5» of every year in `years`; a school of the risk group is flagged in the works of
+    /// `flaggedYears[school]` (by default, of the latest year).
+    static func model(years: [Int], date: String, riskGroup: Set<String>, flaggedYears: [String: [Int]] = [:],
+                      scoreShift: Int = 0, schools: [String] = schools) -> ReportModel {
+        let works = years.map { Work(year: $0, subject: "Математика", grade: 5) }
         let scale = MarkScale(maxScore: 10, minMark3: 3, minMark4: 6, minMark5: 9)
         var results: [StudentResult] = []
-        for (i, id) in schools.enumerated() {
-            for k in 0..<10 {
-                let score = min(10, (k + i + scoreShift) % 11)
-                results.append(StudentResult(work: work, schoolID: id, classLabel: "5А", studentID: "\(id)-\(k)",
-                                             primaryScore: score, mark: scale.mark(for: score), journalMark: 4))
+        for work in works {
+            for (i, id) in schools.enumerated() {
+                for k in 0..<10 {
+                    let score = min(10, (k + i + scoreShift) % 11)
+                    results.append(StudentResult(work: work, schoolID: id, classLabel: "5А", studentID: "\(id)-\(k)",
+                                                 primaryScore: score, mark: scale.mark(for: score), journalMark: 4))
+                }
             }
         }
-        let dataset = Dataset(works: [work: WorkSpec(work: work, scale: scale)],
+        let dataset = Dataset(works: Dictionary(uniqueKeysWithValues: works.map { ($0, WorkSpec(work: $0, scale: scale)) }),
                               schools: Dictionary(uniqueKeysWithValues: schools.map { ($0, School(id: $0, name: "Школа \($0)")) }),
                               results: results)
+        let latest = years.max()!
         let assessments = schools.map { id in
-            SchoolAssessment(school: dataset.school(id), riskGroup: riskGroup.contains(id), riskScore: riskGroup.contains(id) ? 80 : 10,
-                             categories: riskGroup.contains(id) ? [.vpr] : [], flaggedWorks: riskGroup.contains(id) ? [work] : [],
-                             indicators: riskGroup.contains(id) ? [.boundary] : [], participants: 10, schoolPValue: 0.5,
-                             schoolQValue: 0.5, evidence: [])
+            let flagged = riskGroup.contains(id)
+            let flaggedWorks = flagged ? (flaggedYears[id] ?? [latest]).sorted().map { Work(year: $0, subject: "Математика", grade: 5) } : []
+            return SchoolAssessment(school: dataset.school(id), riskGroup: flagged, riskScore: flagged ? 80 : 10,
+                                    categories: flagged ? [.vpr] : [], flaggedWorks: flaggedWorks,
+                                    indicators: flagged ? [.boundary] : [], participants: 10 * years.count, schoolPValue: 0.5,
+                                    schoolQValue: 0.5, evidence: [])
         }.sorted { ($0.riskScore, $1.school.id) > ($1.riskScore, $0.school.id) }
         let analysis = Analysis(config: AnalysisConfig(), works: [], schools: assessments, tests: [])
         let files = [FileSummary(file: "results.csv", encoding: .utf8, delimiter: ";", rowsRead: 30, rowsUsed: 30, rowsRejected: 0)]

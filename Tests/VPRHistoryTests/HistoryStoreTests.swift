@@ -28,7 +28,8 @@ final class HistoryStoreTests: XCTestCase {
         try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1", "sch2"]))
         let (id, view) = try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-11-01", riskGroup: ["sch2", "sch3"]))
         XCTAssertEqual(id, 2)
-        XCTAssertEqual(view.previous, HistoryView.RunReference(id: 1, date: "2025-10-01", riskGroup: ["sch1", "sch2"]))
+        XCTAssertEqual(view.previous, HistoryView.RunReference(id: 1, date: "2025-10-01", riskGroup: ["sch1", "sch2"],
+                                                               names: ["sch1": "Школа sch1", "sch2": "Школа sch2"]))
         XCTAssertEqual(view.entered, ["sch3"])
         XCTAssertEqual(view.left, ["sch1"])
         XCTAssertTrue(view.earlierRiskYears.isEmpty, "the same assessment year twice is not a repeat")
@@ -51,6 +52,62 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(model.rows.first { $0.schoolID == "sch3" }?.cells.last, "0")
         XCTAssertEqual(model.rows.first { $0.schoolID == "sch2" }?.cells.last, "0", "not in the risk group now")
         XCTAssertEqual(try store.schools(of: 3).first { $0.schoolID == "sch1" }?.isRepeat, true)
+    }
+
+    func testOneRunOverTwoYearsMakesARepeatOfASchoolFlaggedInBoth() throws {
+        let store = try HistoryStore(path: path)
+        // sch1 is flagged in the works of 2024 and 2025, sch2 only in 2025, sch3 only in 2024 (no flag this year).
+        var model = HistoryFixture.model(years: [2024, 2025], date: "2025-10-01", riskGroup: ["sch1", "sch2", "sch3"],
+                                         flaggedYears: ["sch1": [2024, 2025], "sch2": [2025], "sch3": [2024]])
+        let (_, view) = try HistoryFixture.record(store, model)
+        XCTAssertEqual(view.earlierRiskYears, ["sch1": [2024]])
+        model.attach(view)
+        XCTAssertEqual(model.rows.map { "\($0.schoolID)=\($0.cells.last!)" }.sorted(), ["sch1=1", "sch2=0", "sch3=0"])
+        XCTAssertEqual(try store.schools(of: 1).filter(\.isRepeat).map(\.schoolID), ["sch1"])
+        XCTAssertTrue(view.multiYearTrend(of: "sch1").map(\.work.year) == [2024, 2025], "both years' figures from one run")
+    }
+
+    func testAnEarlierRunAndThisRunsOwnEarlierYearAddUp() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2023, date: "2023-10-01", riskGroup: ["sch1"]))
+        let model = HistoryFixture.model(years: [2024, 2025], date: "2025-10-01", riskGroup: ["sch1"],
+                                         flaggedYears: ["sch1": [2024, 2025]])
+        let (_, view) = try HistoryFixture.record(store, model)
+        XCTAssertEqual(view.earlierRiskYears, ["sch1": [2023, 2024]])
+    }
+
+    func testASchoolWithoutResultsNowHasNoDataRatherThanLeavingAndKeepsItsRecordedName() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: ["sch1", "sch3"]))
+        // November: sch3 has sent nothing (and is gone from schools.csv); sch1 is analysed and no longer flagged.
+        let (_, view) = try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-11-01", riskGroup: ["sch2"],
+                                                                              schools: ["sch1", "sch2"]))
+        XCTAssertEqual(view.left, ["sch1"])
+        XCTAssertEqual(view.withoutData, ["sch3"])
+        XCTAssertEqual(view.previous?.names["sch3"], "Школа sch3", "the name as the October run recorded it")
+        let diff = try XCTUnwrap(store.diff(1, 2))
+        XCTAssertEqual(diff.left, ["sch1"])
+        XCTAssertEqual(diff.withoutData, ["sch3"])
+        XCTAssertEqual(diff.entered, ["sch2"])
+    }
+
+    func testMonthlyRunsOfOneYearGiveEachRiskGroupSchoolsStandingRunByRun() throws {
+        let store = try HistoryStore(path: path)
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2024, date: "2024-10-01", riskGroup: ["sch1"]))
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-10-01", riskGroup: []))
+        try HistoryFixture.record(store, HistoryFixture.model(year: 2025, date: "2025-11-01", riskGroup: ["sch1"]))
+        let model = HistoryFixture.model(year: 2025, date: "2025-12-01", riskGroup: ["sch1", "sch2"])
+        let (id, view) = try HistoryFixture.record(store, model)
+        XCTAssertEqual(view.runTrend(of: "sch1"), [
+            RunStanding(runID: 2, runDate: "2025-10-01", riskGroup: false, riskScore: 10, indicators: ""),
+            RunStanding(runID: 3, runDate: "2025-11-01", riskGroup: true, riskScore: 80, indicators: "BOUNDARY"),
+            RunStanding(runID: 4, runDate: "2025-12-01", riskGroup: true, riskScore: 80, indicators: "BOUNDARY"),
+        ], "the runs of 2025 only, this one last")
+        XCTAssertEqual(view.runTrend(of: "sch2").map(\.runID), [2, 3, 4])
+        XCTAssertTrue(view.runTrend(of: "sch3").isEmpty, "not in the risk group now")
+        XCTAssertEqual(view.multiYearTrend(of: "sch1").map(\.runDate), ["2024-10-01", "2025-12-01"],
+                       "the trend by year keeps one point a year, the latest run's")
+        XCTAssertEqual(try store.view(for: model, asOfRun: id), view, "a rerun sees the same runs")
     }
 
     func testTrendsCarryEachEarlierYearsFiguresOfARiskGroupSchool() throws {

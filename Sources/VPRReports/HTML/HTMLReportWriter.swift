@@ -67,6 +67,10 @@ public struct HTMLReportWriter: ReportWriter {
                     doc.table(HistoryText.trendHeader, rows, numeric: Set(1...7))
                     doc.raw(HTMLCharts.trend(history!.history.multiYearTrend(of: s.school.id)))
                 }
+                if let runs = history?.runTrendRows(s.school.id), !runs.isEmpty {
+                    doc.paragraph(history!.runTrendCaption, class: "note")
+                    doc.table(HistoryText.runTrendHeader, runs, numeric: [3])
+                }
                 for work in model.flaggedBoundaryWorks(s) {
                     blocks.schoolWorkCharts(&doc, s, work, journal: false, levels: false)
                 }

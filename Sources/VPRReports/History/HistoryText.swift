@@ -13,10 +13,12 @@ public struct HistoryText: Sendable {
 
     public static let heading = "Что изменилось с прошлого запуска"
 
+    /// «Name (code)»: the name from this run's `schools.csv`, else as the previous run recorded it, else the code.
     private func names(_ ids: [String]) -> String {
         ids.map { id in
-            let school = model.ingest.dataset?.school(id) ?? School(id: id)
-            return school.name.isEmpty ? id : "\(school.name) (\(id))"
+            var name = model.ingest.dataset?.school(id).name ?? ""
+            if name.isEmpty { name = history.previous?.names[id] ?? "" }
+            return name.isEmpty ? id : "\(name) (\(id))"
         }.joined(separator: "; ")
     }
 
@@ -34,6 +36,11 @@ public struct HistoryText: Sendable {
                    : "Вошли в перечень (\(history.entered.count)): \(names(history.entered)).")
         out.append(history.left.isEmpty ? "Из перечня не вышла ни одна ОО."
                    : "Вышли из перечня (\(history.left.count)): \(names(history.left)).")
+        if !history.withoutData.isEmpty {
+            out.append("Нет данных в этом запуске (\(history.withoutData.count)): \(names(history.withoutData)). "
+                       + "Эти ОО были в перечне запуска № \(previous.id), но их результатов в данных этого запуска нет — "
+                       + "сравнить не с чем, поэтому вышедшими из перечня они не считаются.")
+        }
         return out + repeats
     }
 
@@ -56,6 +63,20 @@ public struct HistoryText: Sendable {
             ["\(p.work.subject) \(p.work.grade)", String(p.work.year), String(p.participants), RussianFormat.percent(p.share45),
              RussianFormat.number(p.meanScore), p.pulledShare.map { RussianFormat.percent($0) } ?? "—",
              p.lowered.map { RussianFormat.percent($0) } ?? "—", p.raised.map { RussianFormat.percent($0) } ?? "—"]
+        }
+    }
+
+    /// Caption of a school's table by runs: «Динамика по запускам (ВПР 2025 г.)».
+    public var runTrendCaption: String { "Динамика по запускам (ВПР \(model.assessmentYear) г.)" }
+
+    /// Header of a school's table by runs.
+    public static let runTrendHeader = ["Запуск", "Дата отчёта", "В перечне", "Балл риска", "Показатели"]
+
+    /// A school's table by runs of this assessment year (two runs or more, this one last); else empty.
+    public func runTrendRows(_ schoolID: String) -> [[String]] {
+        history.runTrend(of: schoolID).map { r in
+            [r.runID.map { "№ \($0)" } ?? "этот", r.runDate, r.riskGroup ? "да" : "нет", String(r.riskScore),
+             r.indicators.isEmpty ? "—" : r.indicators.replacingOccurrences(of: "|", with: ", ")]
         }
     }
 

@@ -169,6 +169,11 @@ public struct ReportDOCXWriter: ReportWriter {
                           rightAligned: Set(1...7))
                 trendChart(&doc, history.history.multiYearTrend(of: s.school.id))
             }
+            let runs = history.runTrendRows(s.school.id)
+            if !runs.isEmpty {
+                doc.paragraph(runs: [(history.runTrendCaption, true), ("", false)])
+                doc.table(header: HistoryText.runTrendHeader, rows: runs, weights: [14, 18, 14, 14, 40], rightAligned: [3])
+            }
         }
         for work in s.indicators.contains(.boundary) ? model.flaggedBoundaryWorks(s).sorted() : [] {
             guard let h = model.scoreHistogram(s.school.id, work, tallies: tallies) else { continue }
