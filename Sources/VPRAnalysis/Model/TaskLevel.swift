@@ -13,4 +13,14 @@ public enum TaskLevel: String, Sendable, Codable, CaseIterable {
         default: return nil
         }
     }
+
+    /// Hashes the case, not its Cyrillic raw value: hashing a non-ASCII string normalises it first, and levels
+    /// are dictionary keys in per-participant loops.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .basic: hasher.combine(0)
+        case .advanced: hasher.combine(1)
+        case .high: hasher.combine(2)
+        }
+    }
 }
