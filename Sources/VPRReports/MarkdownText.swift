@@ -4,6 +4,17 @@ struct MarkdownText {
 
     mutating func line(_ s: String = "") { text += s + "\n" }
 
+    /// «Caption:» and a table of escaped cells after an empty line; nothing when there are no rows.
+    mutating func captionedTable(_ caption: String, header: [String], rows: [[String]]) {
+        guard !rows.isEmpty else { return }
+        line()
+        line("\(caption):")
+        line()
+        line("| " + header.joined(separator: " | ") + " |")
+        line("|" + String(repeating: "---|", count: header.count))
+        for r in rows { line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
+    }
+
     /// Input text inside a table cell: pipes and line breaks would break the table.
     static func escapeCell(_ s: String) -> String {
         escapeText(s).replacingOccurrences(of: "|", with: "\\|")

@@ -71,23 +71,9 @@ public struct SummaryMarkdownWriter: ReportWriter {
                 if let history = HistoryText(model) {
                     if let note = history.repeatNote(s.school.id) { md.line("- В перечне \(note).") }
                     let rows = history.trendRows(s.school.id)
-                    if !rows.isEmpty {
-                        md.line()
-                        md.line("Динамика по годам:")
-                        md.line()
-                        md.line("| " + HistoryText.trendHeader.joined(separator: " | ") + " |")
-                        md.line("|" + String(repeating: "---|", count: HistoryText.trendHeader.count))
-                        for r in rows { md.line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
-                    }
-                    let runs = history.runTrendRows(s.school.id)
-                    if !runs.isEmpty {
-                        md.line()
-                        md.line("\(history.runTrendCaption):")
-                        md.line()
-                        md.line("| " + HistoryText.runTrendHeader.joined(separator: " | ") + " |")
-                        md.line("|" + String(repeating: "---|", count: HistoryText.runTrendHeader.count))
-                        for r in runs { md.line("| " + r.map(MarkdownText.escapeCell).joined(separator: " | ") + " |") }
-                    }
+                    md.captionedTable("Динамика по годам", header: HistoryText.trendHeader, rows: rows)
+                    md.captionedTable(history.runTrendCaption, header: HistoryText.runTrendHeader,
+                                      rows: history.runTrendRows(s.school.id))
                 }
                 md.line()
             }

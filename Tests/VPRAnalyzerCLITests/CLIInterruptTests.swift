@@ -39,18 +39,27 @@ final class CLIInterruptTests: XCTestCase {
         assertStatus(third, 0)
     }
 
+    /// An October run into `output`, completed.
+    private func october(_ input: URL, _ output: URL, history: URL) throws {
+        assertStatus(try VPRAnalyzerBinary.run(["analyze", input.path, "--out", output.path, "--date", "2025-10-01",
+                                                "--history", history.path, "--quiet"]), 0)
+    }
+
+    /// A November run into `output`, started with a test hold (`hold` names the environment variable).
+    private func november(_ input: URL, _ output: URL, history: URL, hold: String, marker: URL) throws -> RunningCommand {
+        try VPRAnalyzerBinary.start(["analyze", input.path, "--out", output.path, "--date", "2025-11-01",
+                                     "--history", history.path, "--quiet"], environment: [hold: marker.path])
+    }
+
     func testATerminatedRunLeavesThePreviousReportsAndNoTemporaryFiles() throws {
         let district = try SampleSevenDistrict.get()
         let root = try temporaryFolder("sigterm")
         let output = root.appendingPathComponent("reports"), history = root.appendingPathComponent("h.sqlite")
         let marker = root.appendingPathComponent("holding")
-        assertStatus(try VPRAnalyzerBinary.run(["analyze", district.input.path, "--out", output.path, "--date", "2025-10-01",
-                                                "--history", history.path, "--quiet"]), 0)
+        try october(district.input, output, history: history)
         let before = try contents(output)
         for signal in [SIGTERM, SIGINT] {
-            let run = try VPRAnalyzerBinary.start(["analyze", district.input.path, "--out", output.path, "--date", "2025-11-01",
-                                                   "--history", history.path, "--quiet"],
-                                                  environment: ["VPR_ANALYZER_TEST_HOLD_TRANSACTION": marker.path])
+            let run = try november(district.input, output, history: history, hold: "VPR_ANALYZER_TEST_HOLD_TRANSACTION", marker: marker)
             waitFor(marker)
             run.signal(signal)
             let result = try run.wait()
@@ -66,11 +75,8 @@ final class CLIInterruptTests: XCTestCase {
         let root = try temporaryFolder("sigint-publication")
         let output = root.appendingPathComponent("reports"), history = root.appendingPathComponent("h.sqlite")
         let marker = root.appendingPathComponent("publishing")
-        assertStatus(try VPRAnalyzerBinary.run(["analyze", district.input.path, "--out", output.path, "--date", "2025-10-01",
-                                                "--history", history.path, "--quiet"]), 0)
-        let run = try VPRAnalyzerBinary.start(["analyze", district.input.path, "--out", output.path, "--date", "2025-11-01",
-                                               "--history", history.path, "--quiet"],
-                                              environment: ["VPR_ANALYZER_TEST_HOLD_PUBLICATION": marker.path])
+        try october(district.input, output, history: history)
+        let run = try november(district.input, output, history: history, hold: "VPR_ANALYZER_TEST_HOLD_PUBLICATION", marker: marker)
         waitFor(marker)
         run.signal(SIGINT)
         let result = try run.wait()
