@@ -58,8 +58,8 @@ extension JournalGap {
         figures += [Figure("mean_gap", mean), Figure("expected_gap", centre), Figure("gap_excess", excess)]
         if let sharePValue { figures.append(Figure("share_p_value", sharePValue)) }
         let (higher, given) = d == .lowered ? ("отметки по журналу", "отметками ВПР") : ("отметки ВПР", "отметками по журналу")
-        let explanation = "\(place(work: work, classLabel: classLabel)) \(higher) выше, чем у учеников региона с такими же "
-            + "\(given), в среднем на \(RussianFormat.number(excess, digits: 2)) балла больше, чем обычно для ОО региона; "
+        let explanation = "\(place(work: work, classLabel: classLabel)) \(higher) в среднем на "
+            + "\(RussianFormat.number(excess, digits: 2)) балла выше, чем обычно в ОО региона у учеников с такими же \(given); "
             + "\(d.russianShare) — \(RussianFormat.percent(share)) (\(k) из \(n)) при ожидаемой "
             + "\(RussianFormat.percent(unit.expectedShare(d))); учтён обычный разброс между ОО и классами "
             + "(\(RussianFormat.pValue(p)))."
