@@ -106,7 +106,7 @@ struct CohortSimulator {
                     var r = StudentResult(work: work, schoolID: profile.id, classLabel: label, studentID: s.code,
                                           variant: s.variant, primaryScore: total,
                                           mark: model.spec.scale.mark(for: total), journalMark: journal,
-                                          gender: s.gender, taskScores: tasks)
+                                          gender: s.gender, taskScores: TaskScores(tasks))
                     if absent {
                         r.primaryScore = 0; r.mark = 0; r.journalMark = nil; r.taskScores = []
                         r.variant = "отсутствовал"

@@ -13,7 +13,7 @@ final class BaselineRulesTests: XCTestCase {
 
     func result(_ school: String, _ label: String, mark: Int, tasks: [Int?] = [1, 1, 0]) -> StudentResult {
         StudentResult(work: work, schoolID: school, classLabel: label, studentID: UUID().uuidString,
-                      primaryScore: tasks.reduce(0) { $0 + ($1 ?? 0) }, mark: mark, taskScores: tasks)
+                      primaryScore: tasks.reduce(0) { $0 + ($1 ?? 0) }, mark: mark, taskScores: TaskScores(tasks))
     }
 
     func dataset(_ results: [StudentResult]) -> Dataset { Dataset(works: [work: spec], results: results) }

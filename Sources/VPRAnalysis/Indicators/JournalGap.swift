@@ -113,14 +113,15 @@ public struct JournalGap: Indicator {
     /// Units standardised by mark: every school's participants carry both marks.
     func markUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]]) -> [SchoolUnits] {
         let rates = JournalRates(groups: groups)
-        let levels = groups.map { rates.level($0) }
+        let levels = JournalGapModel.levels(groups, rates: rates)
         let gap = JournalGapModel(groups: groups, levels: levels)
-        return zip(keys, zip(groups, levels)).map { key, pair -> SchoolUnits in
-            let (results, level) = pair
+        return zip(keys, groups).enumerated().map { index, pair -> SchoolUnits in
+            let (key, results) = pair
+            let schoolLevels = levels.mapValues { $0[index] }
             let byClass = Dictionary(grouping: results, by: \.classLabel)
-            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevel: level),
+            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevels: schoolLevels),
                                classes: byClass.keys.sorted().map {
-                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevel: level))
+                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevels: schoolLevels))
                                },
                                participants: results.count)
         }

@@ -13,8 +13,9 @@ struct JournalUnit: Sendable {
     init() {}
 
     /// The unit's students, standardised at the unit's own level for the shares; the gap residuals are taken at
-    /// `gapLevel`, the level of the students' school.
-    init(_ results: [StudentResult], rates: JournalRates, gap: JournalGapModel? = nil, gapLevel: Double = 0) {
+    /// `gapLevels`, per side the level of the students' school (`JournalGapModel.levels`).
+    init(_ results: [StudentResult], rates: JournalRates, gap: JournalGapModel? = nil,
+         gapLevels: [JournalDirection: Double] = [:]) {
         let level = rates.level(results)
         for r in results {
             guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
@@ -22,7 +23,7 @@ struct JournalUnit: Sendable {
             for d in JournalDirection.allCases { expected[d]! += rates.expected(d, vpr: r.mark, journal: j, level: level) }
             if let gap {
                 for d in JournalGapModel.directions {
-                    gapSum[d]! += gap.residual(d, vpr: r.mark, journal: j, level: gapLevel)
+                    gapSum[d]! += gap.residual(d, vpr: r.mark, journal: j, level: gapLevels[d] ?? 0)
                     gapVariance[d]! += gap.withinVariance[d]!
                 }
             }

@@ -33,13 +33,22 @@ struct SimilarityClassScan {
         codes = students.map(\.code)
         pairs = n * (n - 1) / 2
         let bandsOf = students.map { model.band(of: $0.scores) }
+        // Each band pair's table once per class: the model's cache is shared between threads behind a lock.
+        var tables: [Int: SimilarityModel.PairTable] = [:]
+        let bandCount = model.bands.count
+        func table(_ i: Int, _ j: Int) -> SimilarityModel.PairTable {
+            let key = min(bandsOf[i], bandsOf[j]) * bandCount + max(bandsOf[i], bandsOf[j])
+            if let t = tables[key] { return t }
+            let t = model.table(bandsOf[i], bandsOf[j])
+            tables[key] = t
+            return t
+        }
         var p = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
         var m = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
         var minP = 1.0, bestMatched = 0
         for i in 0..<n {
             for j in (i + 1)..<max(i + 1, n) {
-                let r = model.compare(students[i].scores, bandA: bandsOf[i], students[j].scores, bandB: bandsOf[j],
-                                      screenZ: config.screenZ)
+                let r = model.compare(students[i].scores, students[j].scores, table: table(i, j), screenZ: config.screenZ)
                 p[i][j] = r.pValue; p[j][i] = r.pValue
                 m[i][j] = r.matchedTasks; m[j][i] = r.matchedTasks
                 if r.pValue < minP || (r.pValue == minP && r.matchedTasks > bestMatched) {
@@ -64,8 +73,8 @@ struct SimilarityClassScan {
         var conditional = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
         for i in 0..<n {
             for j in 0..<n where j != i {
-                conditional[i][j] = model.conditionalPValue(source: students[i].scores, bandA: bandsOf[i],
-                                                            students[j].scores, bandB: bandsOf[j], screenZ: config.screenZ)
+                conditional[i][j] = model.conditionalPValue(source: students[i].scores, students[j].scores,
+                                                            bandB: bandsOf[j], table: table(i, j), screenZ: config.screenZ)
             }
         }
         for i in 0..<n {

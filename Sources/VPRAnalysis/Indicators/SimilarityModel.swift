@@ -140,34 +140,36 @@ final class SimilarityModel: @unchecked Sendable {
     /// The same pair seen from student a («source»): p-value of the weighted match score given a's scores, with b
     /// random in its band. Given a, these p-values are independent over classmates b and exactly super-uniform,
     /// which the «star» statistic needs (the unconditional pair p is valid only marginally).
-    func conditionalPValue(source a: [Int], bandA: Int, _ b: [Int], bandB: Int, screenZ: Double) -> Double {
-        let table = table(bandA, bandB)
+    /// `table` is the pair's table (`table(bandA, bandB)`); a class scan fetches each one once.
+    func conditionalPValue(source a: [Int], _ b: [Int], bandB: Int, table: PairTable, screenZ: Double) -> Double {
+        // The screen needs only the score and its normal approximation: no allocation for the pairs it drops.
         var score = 0, mean = 0.0, variance = 0.0
-        var weights: [Int] = [], probabilities: [Double] = []
-        weights.reserveCapacity(a.count)
-        probabilities.reserveCapacity(a.count)
+        let rows = prob[bandB]
         for t in a.indices {
             let w = table.weights[t][a[t]]
-            let q = prob[bandB][t][a[t]]
-            if a[t] == b[t] { score += w }
             guard w > 0 else { continue }
-            weights.append(w)
-            probabilities.append(q)
+            let q = rows[t][a[t]]
+            if a[t] == b[t] { score += w }
             mean += q * Double(w)
             variance += q * (1 - q) * Double(w * w)
         }
         guard variance > 0, (Double(score) - mean) / variance.squareRoot() >= screenZ else { return 1 }
-        let components = zip(weights, probabilities).map { w, q -> [Double] in
+        var components: [[Double]] = []
+        components.reserveCapacity(a.count)
+        for t in a.indices {
+            let w = table.weights[t][a[t]]
+            guard w > 0 else { continue }
+            let q = rows[t][a[t]]
             var c = [Double](repeating: 0, count: w + 1)
             c[0] = 1 - q
             c[w] = q
-            return c
+            components.append(c)
         }
         return DiscreteSum.upperTail(score, components: components)
     }
 
-    func compare(_ a: [Int], bandA: Int, _ b: [Int], bandB: Int, screenZ: Double) -> PairResult {
-        let table = table(bandA, bandB)
+    /// `table` is the pair's table (`table(bandA, bandB)`).
+    func compare(_ a: [Int], _ b: [Int], table: PairTable, screenZ: Double) -> PairResult {
         var score = 0, matched = 0
         for t in a.indices where a[t] == b[t] {
             matched += 1

@@ -228,6 +228,9 @@ struct ResultsTableReader {
                 guard v >= 0 else {
                     return Rejection("отрицательный балл за задание \(column.id): «\(decoder.shown(bytes))»", column.index)
                 }
+                guard v <= TaskScores.maximumScore else {
+                    return Rejection("балл за задание \(column.id) слишком велик для балла: «\(decoder.shown(bytes))»", column.index)
+                }
                 scores[k] = v
                 sum += v
                 anyScore = true
@@ -340,7 +343,7 @@ struct ResultsTableReader {
         let source = SourceLocation(file: file, line: record.line)
         results.append(StudentResult(work: work, schoolID: schoolID, classLabel: classLabel, studentID: studentID,
                                      variant: variant, primaryScore: primary, mark: mark, journalMark: journal,
-                                     gender: gender, taskScores: scores, source: source))
+                                     gender: gender, taskScores: TaskScores(scores), source: source))
         resultWork.append(Int32(stateIndex))
         if scale == nil { observe(primary: primary, mark: markGiven ? mark : nil, stateIndex: stateIndex) }
         for k in 0..<scores.count {
@@ -550,7 +553,7 @@ struct ResultsTableReader {
             let columns = columnsOfWork[w]
             if columns == identity { continue }
             let all = results[i].taskScores
-            results[i].taskScores = columns.map { k in k.flatMap { all[$0] } }
+            results[i].taskScores = TaskScores(columns.map { k in k.flatMap { all[$0] } })
         }
         return specs
     }

@@ -14,13 +14,13 @@ public struct StudentResult: Hashable, Sendable {
     public var journalMark: Int?
     public var gender: String
     /// Task scores in the order of the work's `WorkSpec.tasks`; nil where missing.
-    public var taskScores: [Int?]
+    public var taskScores: TaskScores
     /// Where the row came from, for explanations and data-quality findings.
     public var source: SourceLocation
 
     public init(work: Work, schoolID: String, classLabel: String, studentID: String, variant: String = "",
                 primaryScore: Int, mark: Int, journalMark: Int? = nil, gender: String = "",
-                taskScores: [Int?] = [], source: SourceLocation = SourceLocation(file: "", line: 0)) {
+                taskScores: TaskScores = [], source: SourceLocation = SourceLocation(file: "", line: 0)) {
         self.work = work
         self.schoolID = schoolID
         self.classLabel = classLabel

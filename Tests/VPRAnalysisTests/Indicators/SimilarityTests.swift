@@ -14,7 +14,7 @@ final class SimilarityTests: XCTestCase {
 
     /// Participant codes whose task scores the manipulation changed (the copiers), per work.
     func changedCodes(honest: Dataset, planted: Dataset, schoolID: String) -> [Work: Set<String>] {
-        var before: [String: [Int?]] = [:]
+        var before: [String: TaskScores] = [:]
         for r in honest.results where r.schoolID == schoolID { before["\(r.work.title)|\(r.studentID)"] = r.taskScores }
         var out: [Work: Set<String>] = [:]
         for r in planted.results where r.schoolID == schoolID && before["\(r.work.title)|\(r.studentID)"] != r.taskScores {

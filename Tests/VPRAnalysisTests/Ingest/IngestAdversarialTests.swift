@@ -103,6 +103,17 @@ final class IngestAdversarialTests: XCTestCase {
         XCTAssertEqual(outcome.rejected.map(\.location.column), [6, 6, 8, 1])
     }
 
+    func testATaskScoreTooLargeToStoreIsRejectedAtItsColumnWhileAMerelyImplausibleOneIsKept() throws {
+        let outcome = try read(results: header + rows(1...5)
+            + "2025;S1;5А;Математика;66;65535;2;3;3\n"
+            + "2025;S1;5А;Математика;67;65534;2;3;3\n"
+            + rows(6...10))
+        XCTAssertEqual(outcome.dataset?.results.count, 11)
+        XCTAssertEqual(outcome.rejected.map(\.location.column), [6])
+        XCTAssertTrue(outcome.rejected[0].reason.contains("слишком велик"), outcome.rejected[0].reason)
+        XCTAssertEqual(outcome.dataset?.results.first { $0.studentID == "67" }?.taskScores.first, 65534)
+    }
+
     func testAFileOfRandomBytesStopsTheRunWithAMessageNotACrash() throws {
         var random = TestRandom(seed: 7)
         let noise = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
