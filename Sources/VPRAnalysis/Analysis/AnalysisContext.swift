@@ -7,19 +7,24 @@ public struct AnalysisContext: Sendable {
     public let works: [Work]
     /// School ids present in the results, sorted.
     public let schoolIDs: [String]
-    /// Indices into `dataset.results` per (school, work), keys sorted.
-    public let groups: [SchoolWorkKey: [Int]]
+    /// The range of `dataset.results` per (school, work): each school's work is one contiguous run of rows.
+    public let groups: [SchoolWorkKey: Range<Int>]
     public let groupKeys: [SchoolWorkKey]
     private let keysByWork: [Work: [SchoolWorkKey]]
     private let keysBySchool: [String: [SchoolWorkKey]]
 
+    /// Takes the dataset as it is when each (school, work) is already one run of rows (exports come so);
+    /// otherwise regroups a copy, keeping the order of the rows within each group.
     public init(dataset: Dataset, config: AnalysisConfig) {
+        var dataset = dataset
+        var runs = Self.runs(dataset.results)
+        if runs == nil {
+            dataset.results = Self.regrouped(dataset.results)
+            runs = Self.runs(dataset.results)
+        }
         self.dataset = dataset
         self.config = config
-        var groups: [SchoolWorkKey: [Int]] = [:]
-        for (index, result) in dataset.results.enumerated() {
-            groups[SchoolWorkKey(schoolID: result.schoolID, work: result.work), default: []].append(index)
-        }
+        let groups = runs!
         self.groups = groups
         self.groupKeys = groups.keys.sorted()
         var byWork: [Work: [SchoolWorkKey]] = [:], bySchool: [String: [SchoolWorkKey]] = [:]
@@ -33,9 +38,38 @@ public struct AnalysisContext: Sendable {
         self.schoolIDs = Set(groupKeys.map(\.schoolID)).sorted()
     }
 
-    /// The results of one school on one work.
-    public func results(_ key: SchoolWorkKey) -> [StudentResult] {
-        (groups[key] ?? []).map { dataset.results[$0] }
+    /// The run of rows of every key, or nil when some key's rows are not one run.
+    static func runs(_ results: [StudentResult]) -> [SchoolWorkKey: Range<Int>]? {
+        var runs: [SchoolWorkKey: Range<Int>] = [:]
+        var start = 0
+        while start < results.count {
+            let first = results[start]
+            var end = start + 1
+            while end < results.count && results[end].schoolID == first.schoolID && results[end].work == first.work { end += 1 }
+            let key = SchoolWorkKey(schoolID: first.schoolID, work: first.work)
+            guard runs[key] == nil else { return nil }
+            runs[key] = start..<end
+            start = end
+        }
+        return runs
+    }
+
+    /// The rows grouped by key in the order each key first appears, rows within a key in their order.
+    static func regrouped(_ results: [StudentResult]) -> [StudentResult] {
+        var order: [SchoolWorkKey: Int] = [:]
+        var rank = [Int](repeating: 0, count: results.count)
+        for (i, r) in results.enumerated() {
+            let key = SchoolWorkKey(schoolID: r.schoolID, work: r.work)
+            if let k = order[key] { rank[i] = k } else { rank[i] = order.count; order[key] = order.count }
+        }
+        let permutation = results.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
+        return permutation.map { results[$0] }
+    }
+
+    /// The results of one school on one work, in the order of the input.
+    public func results(_ key: SchoolWorkKey) -> ArraySlice<StudentResult> {
+        guard let range = groups[key] else { return [] }
+        return dataset.results[range]
     }
 
     /// Keys of one work, sorted by school.
@@ -53,7 +87,7 @@ public struct AnalysisContext: Sendable {
     }
 
     /// Primary-score histogram 0…max of a set of results.
-    public func histogram(_ results: [StudentResult], work: Work) -> [Int] {
+    public func histogram<S: Sequence>(_ results: S, work: Work) -> [Int] where S.Element == StudentResult {
         var counts = [Int](repeating: 0, count: scale(work).maxScore + 1)
         for r in results where r.primaryScore >= 0 && r.primaryScore < counts.count {
             counts[r.primaryScore] += 1

@@ -111,7 +111,7 @@ public struct JournalGap: Indicator {
     }
 
     /// Units standardised by mark: every school's participants carry both marks.
-    func markUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]]) -> [SchoolUnits] {
+    func markUnits(_ keys: [SchoolWorkKey], _ groups: [ArraySlice<StudentResult>]) -> [SchoolUnits] {
         let rates = JournalRates(groups: groups)
         let levels = JournalGapModel.levels(groups, rates: rates)
         let gap = JournalGapModel(groups: groups, levels: levels)
@@ -129,7 +129,7 @@ public struct JournalGap: Indicator {
 
     /// Units of a work where some schools give only the three journal counts: every school is compared
     /// by its counts under the school-level model, so the region's null is the same for all.
-    func shareUnits(_ keys: [SchoolWorkKey], _ groups: [[StudentResult]], context: AnalysisContext) -> [SchoolUnits] {
+    func shareUnits(_ keys: [SchoolWorkKey], _ groups: [ArraySlice<StudentResult>], context: AnalysisContext) -> [SchoolUnits] {
         let scores = groups.joined().map { Double($0.primaryScore) }
         let mean = scores.isEmpty ? 0 : Descriptive.mean(scores)
         let sd = scores.count > 1 ? max(Descriptive.standardDeviation(scores), 1e-9) : 1

@@ -23,7 +23,7 @@ struct JournalGapModel: Sendable {
 
     /// Fits both sides over the region's schools; `levels` are, per side, the schools' levels in the same order
     /// (`Self.levels`). nil when a side cannot be fitted (fewer than two schools, no spread of marks).
-    init?(groups: [[StudentResult]], levels: [JournalDirection: [Double]]) {
+    init?(groups: [ArraySlice<StudentResult>], levels: [JournalDirection: [Double]]) {
         guard groups.filter({ $0.contains(where: Self.hasBothMarks) }).count >= 2 else { return nil }
         for d in Self.directions {
             guard let sideLevels = levels[d] else { return nil }
@@ -34,7 +34,7 @@ struct JournalGapModel: Sendable {
 
     /// Per side, each school's level on the mark that side leaves alone: `lowered` the score level
     /// (`JournalRates.level`), `raised` the mean journal mark standardised over the region's students.
-    static func levels(_ groups: [[StudentResult]], rates: JournalRates) -> [JournalDirection: [Double]] {
+    static func levels(_ groups: [ArraySlice<StudentResult>], rates: JournalRates) -> [JournalDirection: [Double]] {
         var sum = 0.0, sumSquares = 0.0, n = 0.0
         for g in groups { for r in g where hasBothMarks(r) { let j = Double(r.journalMark!); sum += j; sumSquares += j * j; n += 1 } }
         let mean = n > 0 ? sum / n : 0
@@ -57,7 +57,7 @@ struct JournalGapModel: Sendable {
         d == .lowered ? (vpr, journal) : (journal, vpr)
     }
 
-    private mutating func fit(_ d: JournalDirection, groups: [[StudentResult]], levels: [Double]) -> Bool {
+    private mutating func fit(_ d: JournalDirection, groups: [ArraySlice<StudentResult>], levels: [Double]) -> Bool {
         var present = [Bool](repeating: false, count: 4)
         for g in groups { for r in g where Self.hasBothMarks(r) { present[Self.marks(d, vpr: r.mark, journal: r.journalMark!).given - 2] = true } }
         let columnOf = (0..<4).reduce(into: [Int?]()) { acc, m in acc.append(present[m] ? acc.compactMap { $0 }.count : nil) }

@@ -16,7 +16,7 @@ struct JournalRates: Sendable {
     let scoreMean: Double
     let scoreSD: Double
 
-    init(groups: [[StudentResult]]) {
+    init(groups: [ArraySlice<StudentResult>]) {
         let all = groups.joined()
         let scores = all.map { Double($0.primaryScore) }
         scoreMean = scores.isEmpty ? 0 : Descriptive.mean(scores)
@@ -31,7 +31,7 @@ struct JournalRates: Sendable {
         return n > 0 ? sum / Double(n) : 0
     }
 
-    private mutating func fit(_ d: JournalDirection, groups: [[StudentResult]]) {
+    private mutating func fit(_ d: JournalDirection, groups: [ArraySlice<StudentResult>]) {
         // Counts per (group, mark) and per mark.
         var rows: [(mark: Int, level: Double, k: Double, n: Double)] = []
         var hits = [0.0, 0, 0, 0], totals = [0.0, 0, 0, 0]

@@ -14,8 +14,8 @@ struct JournalUnit: Sendable {
 
     /// The unit's students, standardised at the unit's own level for the shares; the gap residuals are taken at
     /// `gapLevels`, per side the level of the students' school (`JournalGapModel.levels`).
-    init(_ results: [StudentResult], rates: JournalRates, gap: JournalGapModel? = nil,
-         gapLevels: [JournalDirection: Double] = [:]) {
+    init<C: Collection>(_ results: C, rates: JournalRates, gap: JournalGapModel? = nil,
+                        gapLevels: [JournalDirection: Double] = [:]) where C.Element == StudentResult {
         let level = rates.level(results)
         for r in results {
             guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
