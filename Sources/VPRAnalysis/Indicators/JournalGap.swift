@@ -113,15 +113,14 @@ public struct JournalGap: Indicator {
     /// Units standardised by mark: every school's participants carry both marks.
     func markUnits(_ keys: [SchoolWorkKey], _ groups: [ArraySlice<StudentResult>]) -> [SchoolUnits] {
         let rates = JournalRates(groups: groups)
-        let levels = JournalGapModel.levels(groups, rates: rates)
+        let levels = groups.map { rates.level($0) }
         let gap = JournalGapModel(groups: groups, levels: levels)
-        return zip(keys, groups).enumerated().map { index, pair -> SchoolUnits in
-            let (key, results) = pair
-            let schoolLevels = levels.mapValues { $0[index] }
+        return zip(keys, zip(groups, levels)).map { key, pair -> SchoolUnits in
+            let (results, level) = pair
             let byClass = Dictionary(grouping: results, by: \.classLabel)
-            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevels: schoolLevels),
+            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevel: level),
                                classes: byClass.keys.sorted().map {
-                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevels: schoolLevels))
+                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevel: level))
                                },
                                participants: results.count)
         }

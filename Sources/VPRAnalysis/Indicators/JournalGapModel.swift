@@ -6,11 +6,13 @@ import Foundation
 /// the same VPR mark get. `raised` (help during the test): how far the VPR mark lies above what the region's
 /// students with the same journal mark get. Each side is conditioned on the mark that the scheme leaves alone,
 /// so an honest school with many strong students is not penalised for its marks. The expectation also depends on
-/// the level of the student's school, measured on the same untouched mark: for `lowered` the school's mean
-/// standardised primary score (within one VPR mark, students of a strong school are stronger), for `raised` the
-/// school's mean standardised journal mark. Measuring the `raised` level on the VPR would let help during the test
-/// raise the school's own expectation and hide itself. Least squares over the region's students:
-/// y = β(conditioning mark) + γ·level.
+/// the level of the student's school (mean standardised primary score): within one mark, students of a strong
+/// school are stronger. Least squares over the region's students: y = β(conditioning mark) + γ·level.
+///
+/// The level is the VPR score level on both sides. Measuring the `raised` side's level on the journal marks instead
+/// (so that help cannot raise its own expectation) was tried on the calibration study and rejected: it flagged an
+/// honest gymnasium whose teachers mark strictly (high VPR results, modest journal marks) and did not find more
+/// help in regions.
 struct JournalGapModel: Sendable {
     /// The two sides the gap is tested on; `matched` stays a share test.
     static let directions: [JournalDirection] = [.lowered, .raised]
@@ -21,30 +23,14 @@ struct JournalGapModel: Sendable {
     /// Per side: the pooled within-school variance of one student's residual.
     private(set) var withinVariance: [JournalDirection: Double] = [:]
 
-    /// Fits both sides over the region's schools; `levels` are, per side, the schools' levels in the same order
-    /// (`Self.levels`). nil when a side cannot be fitted (fewer than two schools, no spread of marks).
-    init?(groups: [ArraySlice<StudentResult>], levels: [JournalDirection: [Double]]) {
+    /// Fits both sides over the region's schools; `levels` are the schools' levels in the same order.
+    /// nil when a side cannot be fitted (fewer than two schools, no spread of marks).
+    init?(groups: [ArraySlice<StudentResult>], levels: [Double]) {
+        precondition(groups.count == levels.count, "groups and levels differ in length")
         guard groups.filter({ $0.contains(where: Self.hasBothMarks) }).count >= 2 else { return nil }
         for d in Self.directions {
-            guard let sideLevels = levels[d] else { return nil }
-            precondition(groups.count == sideLevels.count, "groups and levels differ in length")
-            guard fit(d, groups: groups, levels: sideLevels) else { return nil }
+            guard fit(d, groups: groups, levels: levels) else { return nil }
         }
-    }
-
-    /// Per side, each school's level on the mark that side leaves alone: `lowered` the score level
-    /// (`JournalRates.level`), `raised` the mean journal mark standardised over the region's students.
-    static func levels(_ groups: [ArraySlice<StudentResult>], rates: JournalRates) -> [JournalDirection: [Double]] {
-        var sum = 0.0, sumSquares = 0.0, n = 0.0
-        for g in groups { for r in g where hasBothMarks(r) { let j = Double(r.journalMark!); sum += j; sumSquares += j * j; n += 1 } }
-        let mean = n > 0 ? sum / n : 0
-        let sd = n > 1 ? (max(sumSquares - n * mean * mean, 0) / (n - 1)).squareRoot() : 0
-        let journal = groups.map { g -> Double in
-            var total = 0.0, count = 0.0
-            for r in g where hasBothMarks(r) { total += Double(r.journalMark!); count += 1 }
-            return count > 0 && sd > 0 ? (total / count - mean) / sd : 0
-        }
-        return [.lowered: groups.map { rates.level($0) }, .raised: journal]
     }
 
     static func hasBothMarks(_ r: StudentResult) -> Bool {

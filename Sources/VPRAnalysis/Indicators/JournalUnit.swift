@@ -13,9 +13,9 @@ struct JournalUnit: Sendable {
     init() {}
 
     /// The unit's students, standardised at the unit's own level for the shares; the gap residuals are taken at
-    /// `gapLevels`, per side the level of the students' school (`JournalGapModel.levels`).
-    init<C: Collection>(_ results: C, rates: JournalRates, gap: JournalGapModel? = nil,
-                        gapLevels: [JournalDirection: Double] = [:]) where C.Element == StudentResult {
+    /// `gapLevel`, the level of the students' school.
+    init<C: Collection>(_ results: C, rates: JournalRates, gap: JournalGapModel? = nil, gapLevel: Double = 0)
+        where C.Element == StudentResult {
         let level = rates.level(results)
         for r in results {
             guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
@@ -23,7 +23,7 @@ struct JournalUnit: Sendable {
             for d in JournalDirection.allCases { expected[d]! += rates.expected(d, vpr: r.mark, journal: j, level: level) }
             if let gap {
                 for d in JournalGapModel.directions {
-                    gapSum[d]! += gap.residual(d, vpr: r.mark, journal: j, level: gapLevels[d] ?? 0)
+                    gapSum[d]! += gap.residual(d, vpr: r.mark, journal: j, level: gapLevel)
                     gapVariance[d]! += gap.withinVariance[d]!
                 }
             }
