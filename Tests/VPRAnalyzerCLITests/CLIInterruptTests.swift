@@ -45,6 +45,16 @@ final class CLIInterruptTests: XCTestCase {
                                                 "--history", history.path, "--quiet"]), 0)
     }
 
+    /// A fresh folder whose `reports` and history hold the October run; `marker` names the test hold's file.
+    private func afterOctober(_ name: String, marker: String)
+        throws -> (district: SampleSevenDistrict, output: URL, history: URL, marker: URL) {
+        let district = try SampleSevenDistrict.get()
+        let root = try temporaryFolder(name)
+        let output = root.appendingPathComponent("reports"), history = root.appendingPathComponent("h.sqlite")
+        try october(district.input, output, history: history)
+        return (district, output, history, root.appendingPathComponent(marker))
+    }
+
     /// A November run into `output`, started with a test hold (`hold` names the environment variable).
     private func november(_ input: URL, _ output: URL, history: URL, hold: String, marker: URL) throws -> RunningCommand {
         try VPRAnalyzerBinary.start(["analyze", input.path, "--out", output.path, "--date", "2025-11-01",
@@ -52,11 +62,7 @@ final class CLIInterruptTests: XCTestCase {
     }
 
     func testATerminatedRunLeavesThePreviousReportsAndNoTemporaryFiles() throws {
-        let district = try SampleSevenDistrict.get()
-        let root = try temporaryFolder("sigterm")
-        let output = root.appendingPathComponent("reports"), history = root.appendingPathComponent("h.sqlite")
-        let marker = root.appendingPathComponent("holding")
-        try october(district.input, output, history: history)
+        let (district, output, history, marker) = try afterOctober("sigterm", marker: "holding")
         let before = try contents(output)
         for signal in [SIGTERM, SIGINT] {
             let run = try november(district.input, output, history: history, hold: "VPR_ANALYZER_TEST_HOLD_TRANSACTION", marker: marker)
@@ -71,11 +77,7 @@ final class CLIInterruptTests: XCTestCase {
     }
 
     func testAnInterruptDuringPublicationWaitsForTheWholeSetAndItsHistoryRecord() throws {
-        let district = try SampleSevenDistrict.get()
-        let root = try temporaryFolder("sigint-publication")
-        let output = root.appendingPathComponent("reports"), history = root.appendingPathComponent("h.sqlite")
-        let marker = root.appendingPathComponent("publishing")
-        try october(district.input, output, history: history)
+        let (district, output, history, marker) = try afterOctober("sigint-publication", marker: "publishing")
         let run = try november(district.input, output, history: history, hold: "VPR_ANALYZER_TEST_HOLD_PUBLICATION", marker: marker)
         waitFor(marker)
         run.signal(SIGINT)
