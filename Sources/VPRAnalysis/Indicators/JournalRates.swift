@@ -6,12 +6,18 @@ import Foundation
 /// `raised` and `matched` are conditioned on the journal mark (honest when the VPR is bent), `lowered` on
 /// the VPR mark (honest when the journal is inflated). Within one mark, students of a strong school are
 /// stronger than the region's average student, so the rate also depends on the unit's mean standardised
-/// primary score: logit P = β(mark) + γ·level, fitted over the region's (school, mark) groups.
+/// primary score: logit P = β(mark) + γ(mark)·level, fitted over the region's (school, mark) groups.
+///
+/// The slope is the mark's own: for `matched` a stronger school makes agreement likelier at journal mark 5
+/// (its fives are far above the boundary) and less likely at 2 (its twos write the VPR for a 3), so one
+/// slope shared by all marks averages the two out and a very strong honest school, almost all fives in
+/// both, looks like a school that bends its VPR marks. When the per-mark model cannot be fitted (too few
+/// schools at a mark), one shared slope is used, then the plain rate of each mark.
 struct JournalRates: Sendable {
     /// Per direction: a fixed rate for marks where the sign never or always holds, else the model's β.
     private var fixed: [JournalDirection: [Double?]] = [:]
     private var intercepts: [JournalDirection: [Double]] = [:]
-    private var slopes: [JournalDirection: Double] = [:]
+    private var slopes: [JournalDirection: [Double]] = [:]
     /// Mean and SD of the work's primary scores, to standardise a unit's level.
     let scoreMean: Double
     let scoreSD: Double
@@ -33,7 +39,7 @@ struct JournalRates: Sendable {
 
     private mutating func fit(_ d: JournalDirection, groups: [ArraySlice<StudentResult>]) {
         // Counts per (group, mark) and per mark.
-        var rows: [(mark: Int, level: Double, k: Double, n: Double)] = []
+        var rows: [Row] = []
         var hits = [0.0, 0, 0, 0], totals = [0.0, 0, 0, 0]
         for g in groups {
             let a = level(g)
@@ -50,15 +56,11 @@ struct JournalRates: Sendable {
             totals[m] == 0 ? 0 : (hits[m] == 0 || hits[m] == totals[m]) ? hits[m] / totals[m] : nil
         }
         let modelled = (0..<4).filter { fixedRates[$0] == nil }
-        var beta = [Double](repeating: 0, count: 4), gamma = 0.0
-        let design = rows.filter { fixedRates[$0.mark] == nil }.map { row -> [Double] in
-            modelled.map { $0 == row.mark ? 1.0 : 0.0 } + [row.level]
-        }
         let used = rows.filter { fixedRates[$0.mark] == nil }
-        if !modelled.isEmpty, let model = BinomialRegression.fit(design: design, successes: used.map(\.k),
-                                                                 trials: used.map(\.n)), model.converged {
-            for (i, m) in modelled.enumerated() { beta[m] = model.coefficients[i] }
-            gamma = model.coefficients[modelled.count]
+        var beta = [Double](repeating: 0, count: 4), gamma = [Double](repeating: 0, count: 4)
+        if let (b, g) = Self.fitPerMark(used, modelled: modelled) ?? Self.fitSharedSlope(used, modelled: modelled) {
+            beta = b
+            gamma = g
         } else {
             // No usable model: the plain rate of each mark.
             for m in modelled { fixedRates[m] = hits[m] / totals[m] }
@@ -67,6 +69,40 @@ struct JournalRates: Sendable {
         intercepts[d] = beta
         slopes[d] = gamma
     }
+
+    typealias Row = (mark: Int, level: Double, k: Double, n: Double)
+
+    /// logit P = β(mark) + γ(mark)·level; nil unless every modelled mark is seen in at least three schools of
+    /// different levels and the fit converges.
+    static func fitPerMark(_ rows: [Row], modelled: [Int]) -> (beta: [Double], gamma: [Double])? {
+        guard !modelled.isEmpty else { return nil }
+        for m in modelled where Set(rows.filter { $0.mark == m }.map(\.level)).count < minimumSchoolsPerSlope { return nil }
+        let design = rows.map { row -> [Double] in
+            modelled.map { $0 == row.mark ? 1.0 : 0.0 } + modelled.map { $0 == row.mark ? row.level : 0.0 }
+        }
+        guard let model = BinomialRegression.fit(design: design, successes: rows.map(\.k), trials: rows.map(\.n)),
+              model.converged else { return nil }
+        var beta = [Double](repeating: 0, count: 4), gamma = [Double](repeating: 0, count: 4)
+        for (i, m) in modelled.enumerated() {
+            beta[m] = model.coefficients[i]
+            gamma[m] = model.coefficients[modelled.count + i]
+        }
+        return (beta, gamma)
+    }
+
+    /// logit P = β(mark) + γ·level with one slope for all marks; nil when the fit does not converge.
+    static func fitSharedSlope(_ rows: [Row], modelled: [Int]) -> (beta: [Double], gamma: [Double])? {
+        guard !modelled.isEmpty else { return nil }
+        let design = rows.map { row -> [Double] in modelled.map { $0 == row.mark ? 1.0 : 0.0 } + [row.level] }
+        guard let model = BinomialRegression.fit(design: design, successes: rows.map(\.k), trials: rows.map(\.n)),
+              model.converged else { return nil }
+        var beta = [Double](repeating: 0, count: 4)
+        for (i, m) in modelled.enumerated() { beta[m] = model.coefficients[i] }
+        return (beta, [Double](repeating: model.coefficients[modelled.count], count: 4))
+    }
+
+    /// Schools (distinct levels) a mark needs before it gets a slope of its own.
+    static let minimumSchoolsPerSlope = 3
 
     static func conditioningMark(_ d: JournalDirection, vpr: Int, journal: Int) -> Int {
         d == .lowered ? vpr : journal
@@ -84,6 +120,6 @@ struct JournalRates: Sendable {
     func expected(_ d: JournalDirection, vpr: Int, journal: Int, level: Double) -> Double {
         let m = Self.conditioningMark(d, vpr: vpr, journal: journal) - 2
         if let rate = fixed[d]![m] { return rate }
-        return 1 / (1 + exp(-(intercepts[d]![m] + slopes[d]! * level)))
+        return 1 / (1 + exp(-(intercepts[d]![m] + slopes[d]![m] * level)))
     }
 }

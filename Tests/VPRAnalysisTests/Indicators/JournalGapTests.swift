@@ -107,4 +107,33 @@ final class JournalGapTests: XCTestCase {
         d.addSchool("strict", students: 120, abilityMean: 1.0, generosity: -0.3, type: "гимназия", classes: 2)
         XCTAssertFalse(d.analyze().assessment("strict")!.riskGroup)
     }
+
+    func testAVeryStrongHonestSchoolWhoseMarksAgreeAtTheTopIsNotTakenForBentMarks() {
+        // Almost every pupil far above the boundary of a 5 gets a 5 in both: agreement is what a strong school
+        // shows, so the expected share confirmed rises with the school's level at mark 5 (and falls at 2).
+        var d = FixtureDistrict(seed: 34)
+        d.addOrdinarySchools(40)
+        d.addSchool("top", students: 120, abilityMean: 2.6, type: "гимназия", classes: 2)
+        let a = d.analyze()
+        for direction in ["lowered", "raised", "matched"] {
+            let t = a.test(.journal, school: "top", direction: direction)!
+            XCTAssertGreaterThan(t.pValue, 0.01, t.explanation)
+        }
+        XCTAssertFalse(a.assessment("top")!.riskGroup)
+    }
+
+    func testAVeryWeakHonestSchoolAtTheFloorOfBothScalesIsNotFlaggedEitherWay() {
+        // Most pupils get a 2 in both; neither mark can go lower, so the expected gap must not be extrapolated
+        // below the floor of the scale.
+        var d = FixtureDistrict(seed: 35)
+        d.addOrdinarySchools(40)
+        d.addSchool("floor", students: 120, abilityMean: -2.6, classes: 2)
+        let a = d.analyze()
+        for direction in ["lowered", "raised", "matched"] {
+            let t = a.test(.journal, school: "floor", direction: direction)!
+            XCTAssertGreaterThan(t.pValue, 0.01, t.explanation)
+        }
+        XCTAssertFalse(a.assessment("floor")!.riskGroup)
+    }
 }
+
