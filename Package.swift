@@ -45,7 +45,7 @@ let package = Package(
                     resources: [.copy("FuzzCrashes")]),
         .testTarget(name: "VPRHistoryTests", dependencies: ["VPRHistory", "VPRReports", "VPRAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VPRSampleDataTests", dependencies: ["VPRSampleData", "VPRAnalysis"]),
-        .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"]),
+        .testTarget(name: "VPRStudyTests", dependencies: ["VPRStudy", "VPRSampleData", "VPRAnalysis"], exclude: ["IndependentDistrict"]),
         .testTarget(name: "VPRAnalyzerCLITests", dependencies: ["VPRAnalysis", "VPRSampleData", "vpr-analyzer"]),
     ],
     swiftLanguageModes: [.v6]
