@@ -45,7 +45,17 @@ public struct Pipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: indicators.count) { i in
             slots.set(i, indicators[i].evaluate(context))
         }
-        return slots.values.flatMap { $0 ?? [] }
+        // Each indicator's tests are moved into the one array and released at once, so the run never holds
+        // two copies of every test.
+        var perIndicator = slots.take()
+        var tests: [IndicatorTest] = []
+        // Room for the one combined HELP test per school that `analyze` appends next.
+        tests.reserveCapacity(perIndicator.reduce(0) { $0 + ($1?.count ?? 0) } + context.schoolIDs.count)
+        for i in perIndicator.indices {
+            tests.append(contentsOf: perIndicator[i] ?? [])
+            perIndicator[i] = nil
+        }
+        return tests
     }
 
     func summarize(_ context: AnalysisContext) -> [WorkSummary] {

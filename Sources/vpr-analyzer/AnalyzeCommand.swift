@@ -69,13 +69,16 @@ struct AnalyzeCommand: ParsableCommand {
         let lock = try FolderLocking.lock(out, terminal: terminal)
         defer { lock.release() }
         terminal.say("Чтение данных из \(inputOptions.input)…")
-        let outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
+        var outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
         terminal.printFiles(outcome.ingest.files)
         terminal.print(outcome.ingest.diagnostics)
-        guard let analysis = outcome.analysis else {
+        guard var analysis = outcome.analysis else {
             terminal.error("Данные нельзя использовать; отчёты не записаны.")
             throw ExitCode(2)
         }
+        // The only copy from here on, so that releasing the detail no reader needs frees it instead of copying.
+        outcome.analysis = nil
+        analysis.releaseDetail(keeping: school.map { [$0] } ?? [])
         if !outcome.ingest.findings.isEmpty {
             terminal.say("Замечаний к качеству данных: \(outcome.ingest.findings.count) (см. summary.md и results.json).")
         }

@@ -5,7 +5,7 @@ public struct Analysis: Sendable {
     /// Every school with results, sorted as `risk-list.csv` is: score descending, then id.
     public var schools: [SchoolAssessment]
     /// Every indicator test, deciding and explanatory, in a deterministic order.
-    public private(set) var tests: [IndicatorTest]
+    public internal(set) var tests: [IndicatorTest]
     /// Indicators that could not run, or ran on less than they need, for the data given.
     public var limitations: [IndicatorLimitation] = []
     /// Positions in `tests` per school, so reports look a school's tests up without scanning the region.

@@ -16,4 +16,12 @@ public final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return storage
     }
+
+    /// Moves the values out, leaving the slots empty: the caller then holds the only copy.
+    public func take() -> [Value?] {
+        lock.lock(); defer { lock.unlock() }
+        let taken = storage
+        storage = Array(repeating: nil, count: storage.count)
+        return taken
+    }
 }

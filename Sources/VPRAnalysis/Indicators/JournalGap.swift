@@ -83,7 +83,8 @@ public struct JournalGap: Indicator {
                 }
             }
         }
-        return tests + pooledTests(pooled, context: context, config: config)
+        tests.append(contentsOf: pooledTests(pooled, context: context, config: config))
+        return tests
     }
 
     /// The test of a school's whole unit (one work, or all works pooled): on the gap where the unit has it,

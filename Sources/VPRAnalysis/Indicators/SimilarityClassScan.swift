@@ -14,9 +14,6 @@ struct SimilarityClassScan {
     var classLabel: String
     var codes: [String]
     var pairs: Int
-    /// Pair p-values and numbers of tasks with equal scores (symmetric, diagonal unused).
-    var pairP: [[Double]]
-    var matched: [[Int]]
     var minPairP: Double
     var bestPairMatched: Int
     /// The best star: its centre, size k (classmates) and bound before the class's correction.
@@ -26,6 +23,10 @@ struct SimilarityClassScan {
     var pValue: Double
     /// Groups of students (indices) whose similarity is significant at `clusterAlpha` by itself.
     var components: [[Int]]
+    /// Per component: its strongest pair's p-value and the fewest and most tasks with equal scores over its pairs.
+    /// Kept instead of the class's n × n pair tables, which a region's classes together would hold by the
+    /// hundred megabytes.
+    var componentPairs: [(strongest: Double, fewest: Int, most: Int)]
 
     init(classLabel: String, students: [(code: String, scores: [Int])], model: SimilarityModel, config: SimilarityConfig) {
         self.classLabel = classLabel
@@ -57,8 +58,6 @@ struct SimilarityClassScan {
                 }
             }
         }
-        pairP = p
-        matched = m
         minPairP = minP
         bestPairMatched = bestMatched
         pPair = Sidak.adjust(minP, tests: pairs)
@@ -123,22 +122,26 @@ struct SimilarityClassScan {
         var byRoot: [Int: Set<Int>] = [:]
         for g in groups { for v in g { byRoot[find(v), default: []].insert(v) } }
         components = byRoot.values.map { $0.sorted() }.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
-    }
-
-    func clusters(schoolID: String, work: Work, taskCount: Int) -> [SimilarityCluster] {
-        components.map { members in
+        let taskCount = students.first?.scores.count ?? 0
+        componentPairs = components.map { members in
             var strongest = 1.0, fewest = taskCount, most = 0
             for (a, i) in members.enumerated() {
                 for j in members[(a + 1)...] {
-                    strongest = min(strongest, pairP[i][j])
-                    fewest = min(fewest, matched[i][j])
-                    most = max(most, matched[i][j])
+                    strongest = min(strongest, p[i][j])
+                    fewest = min(fewest, m[i][j])
+                    most = max(most, m[i][j])
                 }
             }
-            return SimilarityCluster(
+            return (strongest, fewest, most)
+        }
+    }
+
+    func clusters(schoolID: String, work: Work, taskCount: Int) -> [SimilarityCluster] {
+        zip(components, componentPairs).map { members, pairs in
+            SimilarityCluster(
                 schoolID: schoolID, work: work, classLabel: classLabel,
                 participantCodes: members.map { codes[$0] }.sorted { ($0.count, $0) < ($1.count, $1) },
-                strongestPairPValue: strongest, fewestMatchedTasks: fewest, mostMatchedTasks: most,
+                strongestPairPValue: pairs.strongest, fewestMatchedTasks: pairs.fewest, mostMatchedTasks: pairs.most,
                 taskCount: taskCount)
         }
     }
