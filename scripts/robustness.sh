@@ -7,6 +7,8 @@
 #   1. honest:      HONEST regions × 200 schools, seeds 1…;
 #   2. manipulated: every scheme at every strength on MANIPULATED regions × 200 schools (15 % of the non-tiny
 #                   schools), seeds 101…;
+#   3. mixed:       MIXED regions × 200 schools at moderate strength where each manipulated school has one of the
+#                   five schemes at random, seeds 201…;
 # then writes the tables into docs/calibration.md between <!-- study:alt --> and <!-- /study:alt -->.
 # Deterministic given the commit. About 10 minutes on 2 cores.
 #
@@ -18,6 +20,7 @@ SCRATCH=${SCRATCH:-.build-study}
 OUT=${OUT:-$(mktemp -d)}
 HONEST=${HONEST:-5}
 MANIPULATED=${MANIPULATED:-2}
+MIXED=${MIXED:-4}
 SCHOOLS=${SCHOOLS:-200}
 DOC=docs/calibration.md
 mkdir -p "$OUT/runs"
@@ -33,6 +36,7 @@ for scheme in boundaryPulling inflatedJournal helpDuringTest copying bentToJourn
     for ((i = 1; i <= MANIPULATED; i++)); do jobs+=("$scheme-$strength $((100 + i))"); done
   done
 done
+for ((i = 1; i <= MIXED; i++)); do jobs+=("mixed-moderate $((200 + i))"); done
 
 one() { # scenario seed
   local scenario=$1 seed=$2 dir="$OUT/runs/$1__$2"
@@ -53,7 +57,8 @@ printf '%s\n' "${jobs[@]}" | xargs -P "$(nproc)" -L 1 bash -c 'one $0 $1'
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "вне git")
 {
   echo "Таблицы получены командой \`scripts/robustness.sh\` на коммите \`$commit\` ($(date -u +%Y-%m-%d), $(nproc) ядра,"
-  echo "$HONEST честных регионов и по $MANIPULATED региона на каждую схему и силу, по $SCHOOLS ОО; $(( $(date +%s) - start )) с)."
+  echo "$HONEST честных регионов, по $MANIPULATED региона на каждую схему и силу и $MIXED смешанных, по $SCHOOLS ОО;"
+  echo "$(( $(date +%s) - start )) с)."
   echo
   python3 scripts/robustness/tally.py "$OUT/runs"
 } >"$OUT/alt.md"

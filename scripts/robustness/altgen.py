@@ -359,7 +359,8 @@ def main():
     ap.add_argument("--schools", type=int, required=True)
     ap.add_argument("--out", required=True)
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--scheme", choices=SCHEMES)
+    mode.add_argument("--scheme", choices=SCHEMES + ("mixed",),
+                      help="one scheme for every manipulated school, or mixed: each gets one of the five at random")
     mode.add_argument("--honest", action="store_true")
     ap.add_argument("--strength", choices=("weak", "moderate", "strong"), default="moderate")
     ap.add_argument("--share", type=float, default=0.15)
@@ -376,9 +377,18 @@ def main():
         eligible = [i for i, s in enumerate(schools) if s["kind"] != "tiny"]
         n = min(len(eligible), max(1, int(round(args.share * len(eligible)))))
         targets = set(int(i) for i in rng_manip.choice(eligible, size=n, replace=False))
-        for w, rows in zip(works, blocks):
-            manipulate(rng_manip, args.scheme, args.strength, w, rows, targets)
-        manip = {i: [{"scheme": args.scheme, "strength": args.strength}] for i in targets}
+        if args.scheme == "mixed":
+            ordered = sorted(targets)
+            assigned = {i: SCHEMES[int(k)] for i, k in zip(ordered, rng_manip.integers(0, len(SCHEMES), size=len(ordered)))}
+        else:
+            assigned = {i: args.scheme for i in targets}
+        for scheme in SCHEMES:
+            group = {i for i, sch in assigned.items() if sch == scheme}
+            if not group:
+                continue
+            for w, rows in zip(works, blocks):
+                manipulate(rng_manip, scheme, args.strength, w, rows, group)
+        manip = {i: [{"scheme": assigned[i], "strength": args.strength}] for i in targets}
     write_outputs(args.out, works, schools, blocks, manip)
 
 

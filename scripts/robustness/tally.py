@@ -40,6 +40,13 @@ def interval(k, n):
     return ci.low, ci.high
 
 
+def regions_word(n):
+    """«1 регион», «2 региона», «5 регионов»."""
+    if n % 10 == 1 and n % 100 != 11: return f"{n} регион"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14: return f"{n} региона"
+    return f"{n} регионов"
+
+
 def pct(x):
     return f"{x * 100:.1f}".replace(".", ",") + " %"
 
@@ -65,6 +72,7 @@ def main(run_dir):
     honest_in_manip = [0, 0]                   # honest schools in manipulated regions
     below_alpha = [0, 0, 0]                    # honest schools of honest regions: p ≤ 1 %, p ≤ 0.1 %, all
     recall = defaultdict(lambda: [0, 0])      # (scheme, strength) -> [found, total]
+    mixed = defaultdict(lambda: [0, 0])       # scheme -> [found, total], regions where each school has its own
     regions = defaultdict(int)
     for name in sorted(os.listdir(run_dir)):
         folder = os.path.join(run_dir, name)
@@ -80,7 +88,7 @@ def main(run_dir):
             flagged = school["schoolID"] in listed
             if school["manipulations"]:
                 m = school["manipulations"][0]
-                cell = recall[(m["scheme"], m["strength"])]
+                cell = mixed[m["scheme"]] if scenario.startswith("mixed") else recall[(m["scheme"], m["strength"])]
                 cell[0] += flagged; cell[1] += 1
             elif scenario == "honest":
                 cell = honest[school["kind"]]
@@ -88,7 +96,7 @@ def main(run_dir):
             else:
                 honest_in_manip[0] += flagged; honest_in_manip[1] += 1
 
-    print(f"**Честные ОО, регионы без искажений** ({regions['honest']} регионов):\n")
+    print(f"**Честные ОО, регионы без искажений** ({regions_word(regions['honest'])}):\n")
     print("| Вид ОО | Включены в перечень |")
     print("|---|---|")
     total = [0, 0]
@@ -115,6 +123,20 @@ def main(run_dir):
             k, n = recall[(scheme, strength)]
             count = regions.get(f"{scheme}-{strength}", 0)
             print(f"| {SCHEMES[scheme]} | {STRENGTHS[strength]} | {count} | {share(k, n)} |")
+    if mixed:
+        print()
+        print(f"**Смешанные регионы** ({regions_word(regions.get('mixed-moderate', 0))}, умеренная сила; у каждой ОО с "
+              "искажениями — одна из пяти схем, выбранная случайно, как в реальном регионе, где схемы встречаются "
+              "вместе):\n")
+        print("| Схема | Выявлено |")
+        print("|---|---|")
+        total = [0, 0]
+        for scheme in SCHEMES:
+            if scheme not in mixed: continue
+            k, n = mixed[scheme]
+            total[0] += k; total[1] += n
+            print(f"| {SCHEMES[scheme]} | {share(k, n)} |")
+        print(f"| **все** | {share(*total)} |")
 
 
 if __name__ == "__main__":
