@@ -11,6 +11,7 @@
 #        FILL_ONLY=/tmp/tables scripts/calibration.sh   (only rewrites the document from kept tables)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/fill_section.sh
 ROOT=$PWD
 SCRATCH=${SCRATCH:-.build-study}
 OUT=${OUT:-$(mktemp -d)}
@@ -57,12 +58,7 @@ fi
 
 # Replace each marked section of the document with the fresh table.
 if [ -f "$DOC" ]; then
-  for name in stamp districts regions power; do
-    NAME=$name FILE="$OUT/$name.md" perl -0pi -e '
-      my $n = $ENV{NAME}; local $/; open(my $f, "<", $ENV{FILE}) or die; my $t = <$f>; close $f; $t =~ s/\s+\z/\n/;
-      s/(<!-- study:\Q$n\E -->\n).*?(<!-- \/study:\Q$n\E -->)/$1$t$2/s or die "no mark study:$n\n";
-    ' "$DOC"
-  done
+  for name in stamp districts regions power; do fill_section "$DOC" "$name" "$OUT/$name.md"; done
   echo "обновлён $DOC" >&2
 fi
 echo "всего: $(( $(now) - start )) с (таблицы в $OUT)" >&2

@@ -16,13 +16,14 @@
 #        HONEST=2 MANIPULATED=1 OUT=/tmp/alt scripts/robustness.sh   (smaller; keeps the regions in OUT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/fill_section.sh
 SCRATCH=${SCRATCH:-.build-study}
 OUT=${OUT:-$(mktemp -d)}
 HONEST=${HONEST:-5}
 MANIPULATED=${MANIPULATED:-2}
 MIXED=${MIXED:-4}
 SCHOOLS=${SCHOOLS:-200}
-DOC=docs/calibration.md
+DOC=${DOC:-docs/calibration.md}
 mkdir -p "$OUT/runs"
 start=$(date +%s)
 
@@ -47,6 +48,9 @@ one() { # scenario seed
     python3 scripts/robustness/altgen.py --seed "$seed" --schools "$SCHOOLS" --scheme "${scenario%-*}" \
       --strength "${scenario##*-}" --share 0.15 --out "$dir/input" >"$dir/gen.log" 2>&1
   fi
+  # Every generated row must be consistent (task ≤ max, primary = sum, mark = scale) before the engine sees it.
+  python3 scripts/robustness/altgen_check.py "$dir/input" >"$dir/check.log" 2>&1 \
+    || { echo "генератор записал несогласованные строки: $dir" >&2; cat "$dir/check.log" >&2; return 1; }
   "$BIN" analyze "$dir/input" --out "$dir/output" --no-history --date 2026-06-01 -q >"$dir/analyze.log" 2>&1 \
     || { echo "анализ не удался: $dir" >&2; cat "$dir/analyze.log" >&2; return 1; }
   echo "$scenario $seed: готово" >&2
@@ -64,13 +68,4 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "вне git")
 } >"$OUT/alt.md"
 cat "$OUT/alt.md"
 
-if [ -f "$DOC" ] && grep -q '<!-- study:alt -->' "$DOC"; then
-  python3 - "$DOC" "$OUT/alt.md" <<'EOF'
-import sys
-doc, table = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().rstrip("\n")
-text = open(doc, encoding="utf-8").read()
-head, rest = text.split("<!-- study:alt -->", 1)
-_, tail = rest.split("<!-- /study:alt -->", 1)
-open(doc, "w", encoding="utf-8").write(f"{head}<!-- study:alt -->\n{table}\n<!-- /study:alt -->{tail}")
-EOF
-fi
+if [ -f "$DOC" ]; then fill_section "$DOC" alt "$OUT/alt.md"; fi

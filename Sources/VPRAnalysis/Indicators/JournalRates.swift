@@ -58,7 +58,8 @@ struct JournalRates: Sendable {
         let modelled = (0..<4).filter { fixedRates[$0] == nil }
         let used = rows.filter { fixedRates[$0.mark] == nil }
         var beta = [Double](repeating: 0, count: 4), gamma = [Double](repeating: 0, count: 4)
-        if let (b, g) = Self.fitPerMark(used, modelled: modelled) ?? Self.fitSharedSlope(used, modelled: modelled) {
+        if let (b, g) = Self.fitRates(used, modelled: modelled, perMark: true)
+            ?? Self.fitRates(used, modelled: modelled, perMark: false) {
             beta = b
             gamma = g
         } else {
@@ -72,33 +73,26 @@ struct JournalRates: Sendable {
 
     typealias Row = (mark: Int, level: Double, k: Double, n: Double)
 
-    /// logit P = β(mark) + γ(mark)·level; nil unless every modelled mark is seen in at least three schools of
-    /// different levels and the fit converges.
-    static func fitPerMark(_ rows: [Row], modelled: [Int]) -> (beta: [Double], gamma: [Double])? {
+    /// logit P = β(mark) + γ(mark)·level, a slope per modelled mark when `perMark`, else one slope for all marks.
+    /// nil when the fit does not converge, or when a mark that would get its own slope is seen in fewer than
+    /// `minimumSchoolsPerSlope` schools of different levels.
+    static func fitRates(_ rows: [Row], modelled: [Int], perMark: Bool) -> (beta: [Double], gamma: [Double])? {
         guard !modelled.isEmpty else { return nil }
-        for m in modelled where Set(rows.filter { $0.mark == m }.map(\.level)).count < minimumSchoolsPerSlope { return nil }
+        if perMark {
+            for m in modelled where Set(rows.filter { $0.mark == m }.map(\.level)).count < minimumSchoolsPerSlope { return nil }
+        }
         let design = rows.map { row -> [Double] in
-            modelled.map { $0 == row.mark ? 1.0 : 0.0 } + modelled.map { $0 == row.mark ? row.level : 0.0 }
+            modelled.map { $0 == row.mark ? 1.0 : 0.0 }
+                + (perMark ? modelled.map { $0 == row.mark ? row.level : 0.0 } : [row.level])
         }
         guard let model = BinomialRegression.fit(design: design, successes: rows.map(\.k), trials: rows.map(\.n)),
               model.converged else { return nil }
         var beta = [Double](repeating: 0, count: 4), gamma = [Double](repeating: 0, count: 4)
         for (i, m) in modelled.enumerated() {
             beta[m] = model.coefficients[i]
-            gamma[m] = model.coefficients[modelled.count + i]
+            gamma[m] = model.coefficients[modelled.count + (perMark ? i : 0)]
         }
         return (beta, gamma)
-    }
-
-    /// logit P = β(mark) + γ·level with one slope for all marks; nil when the fit does not converge.
-    static func fitSharedSlope(_ rows: [Row], modelled: [Int]) -> (beta: [Double], gamma: [Double])? {
-        guard !modelled.isEmpty else { return nil }
-        let design = rows.map { row -> [Double] in modelled.map { $0 == row.mark ? 1.0 : 0.0 } + [row.level] }
-        guard let model = BinomialRegression.fit(design: design, successes: rows.map(\.k), trials: rows.map(\.n)),
-              model.converged else { return nil }
-        var beta = [Double](repeating: 0, count: 4)
-        for (i, m) in modelled.enumerated() { beta[m] = model.coefficients[i] }
-        return (beta, [Double](repeating: model.coefficients[modelled.count], count: 4))
     }
 
     /// Schools (distinct levels) a mark needs before it gets a slope of its own.
