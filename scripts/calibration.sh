@@ -2,6 +2,7 @@
 # Calibration study of the engine (docs/calibration.md): builds the release binary and runs
 #   1. districts: every scenario on 20 districts × 40 schools;
 #   2. regions:   every scenario on 3 regions × 200 schools;
+#   2a. mixed:    districts and regions where each manipulating school has its own scheme (same seeds);
 #   3. power:     recall by school size and the smallest detectable rate on 6 regions × 200 schools;
 # then writes the tables into docs/calibration.md between the <!-- study:NAME --> … <!-- /study:NAME --> marks.
 # Every number is deterministic given the commit (fixed seeds). About 10 minutes on 2 cores.
@@ -45,20 +46,32 @@ run() { # name, args…
 
 run districts --districts 20 --schools 40 --seed 1000 --share 0.15
 run regions   --districts 3 --schools 200 --seed 2000 --share 0.15
+run mixed-districts --districts 20 --schools 40 --seed 1000 --share 0.15 --scenarios mixed:weak,mixed:moderate,mixed:strong
+run mixed-regions   --districts 3 --schools 200 --seed 2000 --share 0.15 --scenarios mixed:weak,mixed:moderate,mixed:strong
 run power     --power --districts 6 --schools 200 --seed 3000 --share 0.2 --rates 0.2,0.4,0.6,0.8,1.0
+# The mixed arms' section: the per-scheme recall of districts and of regions, then their engine tables.
+{
+  sed -n '/^\*\*Смешанные схемы/,$p' "$OUT/mixed-districts.md"; echo
+  sed -n '/^\*\*Смешанные схемы/,$p' "$OUT/mixed-regions.md"; echo
+  sed -n '1,/^\*\*Движок и простые правила/p' "$OUT/mixed-districts.md" | sed '$d'
+  sed -n '1,/^\*\*Движок и простые правила/p' "$OUT/mixed-regions.md" | sed '$d'
+} >"$OUT/mixed.md"
+seconds_mixed=$(( $(cat "$OUT/mixed-districts.seconds") + $(cat "$OUT/mixed-regions.seconds") ))
+echo "$seconds_mixed" >"$OUT/mixed.seconds"
 
 total=$(( $(now) - start ))
 commit=${COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "вне git")}
 {
   echo "Таблицы получены командой \`scripts/calibration.sh\` на коммите \`$commit\`"
   echo "($(date -u +%Y-%m-%d), $(nproc) ядра; районы $(cat "$OUT/districts.seconds") с, регионы $(cat "$OUT/regions.seconds") с,"
+  echo "смешанные схемы $(cat "$OUT/mixed.seconds") с,"
   echo "мощность $(cat "$OUT/power.seconds") с, всего со сборкой $total с)."
 } >"$OUT/stamp.md"
 fi
 
 # Replace each marked section of the document with the fresh table.
 if [ -f "$DOC" ]; then
-  for name in stamp districts regions power; do fill_section "$DOC" "$name" "$OUT/$name.md"; done
+  for name in stamp districts regions mixed power; do fill_section "$DOC" "$name" "$OUT/$name.md"; done
   echo "обновлён $DOC" >&2
 fi
 echo "всего: $(( $(now) - start )) с (таблицы в $OUT)" >&2

@@ -38,13 +38,36 @@ public struct GeneratorConfig: Sendable, Codable, Hashable {
     public static func calibrationRegion(seed: UInt64, schoolCount: Int, scheme: ManipulationScheme,
                                          strength: ManipulationStrength, manipulatedShare: Double,
                                          includeTiny: Bool = false, years: [Int] = [2025]) -> GeneratorConfig {
-        let kinds = DistrictGenerator.schoolKinds(seed: seed, schoolCount: schoolCount)
-        let eligible = kinds.filter { includeTiny || $0.kind != .tinyRural }.map(\.schoolID)
         var rng = Xoshiro256StarStar(seed: seed, stream: ["calibration", StreamTag(scheme.rawValue), StreamTag(strength.rawValue)])
-        let count = Int((Double(eligible.count) * min(max(manipulatedShare, 0), 1)).rounded())
-        let chosen = rng.sample(eligible, count: count).sorted()
+        let chosen = chooseManipulating(seed: seed, schoolCount: schoolCount, share: manipulatedShare,
+                                        includeTiny: includeTiny, rng: &rng)
         let plan = chosen.map { PlantedManipulation(schoolID: $0, scheme: scheme, strength: strength) }
         return GeneratorConfig(seed: seed, schoolCount: schoolCount, years: years, manipulations: plan)
+    }
+
+    /// A region where the manipulating schools do not all do the same: each of them (chosen as in
+    /// `calibrationRegion`) gets one scheme drawn at random from all five, at the given strength, as in a real
+    /// region where one school pulls papers over a boundary and another helps during the test.
+    public static func mixedCalibrationRegion(seed: UInt64, schoolCount: Int, strength: ManipulationStrength,
+                                              manipulatedShare: Double, includeTiny: Bool = false,
+                                              years: [Int] = [2025]) -> GeneratorConfig {
+        var rng = Xoshiro256StarStar(seed: seed, stream: ["calibration", "mixed", StreamTag(strength.rawValue)])
+        let chosen = chooseManipulating(seed: seed, schoolCount: schoolCount, share: manipulatedShare,
+                                        includeTiny: includeTiny, rng: &rng)
+        let schemes = ManipulationScheme.allCases
+        let plan = chosen.map {
+            PlantedManipulation(schoolID: $0, scheme: rng.pick(schemes), strength: strength)
+        }
+        return GeneratorConfig(seed: seed, schoolCount: schoolCount, years: years, manipulations: plan)
+    }
+
+    /// `share` of the eligible schools (all but tiny rural ones unless `includeTiny`), chosen at random, sorted.
+    static func chooseManipulating(seed: UInt64, schoolCount: Int, share: Double, includeTiny: Bool,
+                                   rng: inout Xoshiro256StarStar) -> [String] {
+        let kinds = DistrictGenerator.schoolKinds(seed: seed, schoolCount: schoolCount)
+        let eligible = kinds.filter { includeTiny || $0.kind != .tinyRural }.map(\.schoolID)
+        let count = Int((Double(eligible.count) * min(max(share, 0), 1)).rounded())
+        return rng.sample(eligible, count: count).sorted()
     }
 
     /// The default plan: five city or rural schools (never a gymnasium, lyceum, weak or tiny school), chosen by the seed:

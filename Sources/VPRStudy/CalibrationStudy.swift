@@ -43,11 +43,15 @@ public struct CalibrationStudy: Sendable {
 
     func runDistrict(seed: UInt64, scenario: StudyScenario) -> StudyRow {
         let generatorConfig: GeneratorConfig
-        if let scheme = scenario.scheme, let strength = scenario.strength {
+        switch (scenario.scheme, scenario.strength) {
+        case let (scheme?, strength?):
             generatorConfig = .calibrationRegion(seed: seed, schoolCount: schoolsPerDistrict, scheme: scheme,
                                                  strength: strength, manipulatedShare: manipulatedShare,
                                                  includeTiny: includeTiny)
-        } else {
+        case let (nil, strength?):
+            generatorConfig = .mixedCalibrationRegion(seed: seed, schoolCount: schoolsPerDistrict, strength: strength,
+                                                      manipulatedShare: manipulatedShare, includeTiny: includeTiny)
+        default:
             generatorConfig = .honest(seed: seed, schoolCount: schoolsPerDistrict)
         }
         let district = DistrictGenerator(config: generatorConfig).generate()
@@ -73,6 +77,12 @@ public struct CalibrationStudy: Sendable {
             let hit = engine.contains(t.schoolID) ? 1 : 0
             if t.isHonest { cell.honest += 1; cell.honestFlagged += hit } else { cell.manipulated += 1; cell.manipulatedFlagged += hit }
             row.bySize[band] = cell
+        }
+        for t in district.truth where !t.isHonest && t.kind != .tinyRural {
+            for scheme in Set(t.manipulations.map(\.scheme)) {
+                row.byScheme[scheme, default: PowerCell()].manipulated += 1
+                if engine.contains(t.schoolID) { row.byScheme[scheme, default: PowerCell()].manipulatedFlagged += 1 }
+            }
         }
         for detector in StudyDetector.allCases {
             let ids = flagged[detector] ?? []

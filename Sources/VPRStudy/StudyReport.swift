@@ -54,6 +54,28 @@ public enum StudyReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Mixed arms: false positives among honest schools and the engine's recall for each scheme separately,
+    /// since in one district the schemes share the same Benjamini–Hochberg step.
+    public static func schemeRecall(_ rows: [StudyRow]) -> String {
+        let schemes = ManipulationScheme.allCases
+        var lines = ["| Сценарий | Районов × ОО | Честных ОО | Ложно включены | "
+                        + schemes.map { "\($0.russianName): выявлено" }.joined(separator: " | ") + " | Всего выявлено |",
+                     "|---|---|---|---|" + String(repeating: "---|", count: schemes.count + 1)]
+        for r in rows where r.scenario.isMixed {
+            let cells = schemes.map { scheme -> String in
+                guard let c = r.byScheme[scheme], c.manipulated > 0 else { return "—" }
+                return "\(c.manipulatedFlagged) из \(c.manipulated) (\(RussianFormat.percent(c.recall, digits: 0)))"
+            }
+            let total = r.manipulated > 0
+                ? "\(r.manipulatedFlagged) из \(r.manipulated) (\(RussianFormat.percent(r.recall(), digits: 0))), ДИ \(interval(r.manipulatedFlagged, r.manipulated))"
+                : "—"
+            lines.append("| \(r.scenario.label) | \(r.units) × \(r.schoolsPerUnit) | \(r.honest) | "
+                         + "\(r.honestFlagged) (\(RussianFormat.percent(r.falsePositiveRate(), digits: 1))) | "
+                         + cells.joined(separator: " | ") + " | \(total) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// Recall by size band for each arm (one row per arm), and the honest schools' false positives by band.
     public static func powerByBand(_ rows: [PowerRow], bands: [SizeBand] = SizeBand.standard) -> String {
         var lines = ["| Сценарий | " + bands.map { "\($0.label) участий" }.joined(separator: " | ") + " |",

@@ -1,3 +1,5 @@
+import VPRSampleData
+
 /// A rule whose flags the study counts: the engine, or one of the crude rules in use today.
 public enum StudyDetector: String, Hashable, Sendable, Codable, CaseIterable {
     /// The engine: every indicator, weighted Holm within the school, BH across schools (`Pipeline`).
@@ -44,6 +46,8 @@ public struct StudyRow: Hashable, Sendable, Codable {
     public var flags: [StudyDetector: DetectionTally] = [:]
     /// The engine's counts by the school's size band (participations); manipulating tiny schools included.
     public var bySize: [SizeBand: PowerCell] = [:]
+    /// The engine's recall by the scheme a manipulating non-tiny school used (several in mixed arms).
+    public var byScheme: [ManipulationScheme: PowerCell] = [:]
 
     public init(scenario: StudyScenario, units: Int, schoolsPerUnit: Int) {
         self.scenario = scenario
@@ -79,6 +83,7 @@ public struct StudyRow: Hashable, Sendable, Codable {
             c.flags[d] = a.tally(d) + b.tally(d)
         }
         for (band, cell) in b.bySize { c.bySize[band] = (a.bySize[band] ?? PowerCell()) + cell }
+        for (scheme, cell) in b.byScheme { c.byScheme[scheme] = (a.byScheme[scheme] ?? PowerCell()) + cell }
         return c
     }
 }

@@ -23,7 +23,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Число ОО в районе.")
     var schools = 40
 
-    @Option(help: "Схема искажений для случайной доли ОО (boundaryPulling, inflatedJournal, helpDuringTest, copying, bentToJournal) вместо набора по умолчанию.")
+    @Option(help: "Схема искажений для случайной доли ОО (boundaryPulling, inflatedJournal, helpDuringTest, copying, bentToJournal, или mixed — у каждой такой ОО своя схема) вместо набора по умолчанию.")
     var scheme: String?
 
     @Option(help: "Сила искажений: weak, moderate, strong.")
@@ -50,11 +50,17 @@ struct SampleCommand: ParsableCommand {
         var config = GeneratorConfig(seed: seed, schoolCount: schools, years: years)
         if honest { config = .honest(seed: seed, schoolCount: schools, years: years) }
         if let scheme {
-            guard let parsed = ManipulationScheme(rawValue: scheme), let level = ManipulationStrength(rawValue: strength) else {
+            guard let level = ManipulationStrength(rawValue: strength),
+                  scheme == "mixed" || ManipulationScheme(rawValue: scheme) != nil else {
                 throw ValidationError("Неизвестная схема или сила искажений: \(scheme), \(strength)")
             }
-            config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level, manipulatedShare: share,
-                                        years: years)
+            if let parsed = ManipulationScheme(rawValue: scheme) {
+                config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level,
+                                            manipulatedShare: share, years: years)
+            } else {
+                config = .mixedCalibrationRegion(seed: seed, schoolCount: schools, strength: level, manipulatedShare: share,
+                                                 years: years)
+            }
         }
         let district = DistrictGenerator(config: config).generate()
         try district.write(to: URL(fileURLWithPath: out, isDirectory: true), includeTruth: truth)

@@ -31,7 +31,7 @@ struct StudyCommand: ParsableCommand {
     @Flag(name: .customLong("include-tiny"), help: "Искажения и в малокомплектных ОО (отдельный столбец).")
     var includeTiny = false
 
-    @Option(help: "Сценарии через запятую: honest или схема:сила (boundaryPulling:moderate). По умолчанию — все.")
+    @Option(help: "Сценарии через запятую: honest, схема:сила (boundaryPulling:moderate) или mixed:сила (у каждой ОО с искажениями своя схема). По умолчанию — все, кроме mixed.")
     var scenarios: String?
 
     @Flag(help: "Анализ мощности: полнота по размеру ОО и наименьшая выявляемая доля.")
@@ -67,6 +67,10 @@ struct StudyCommand: ParsableCommand {
         print(StudyReport.markdown(rows))
         print("**Движок и простые правила на тех же данных:**\n")
         print(StudyReport.comparison(rows), terminator: "")
+        if rows.contains(where: \.scenario.isMixed) {
+            print("\n**Смешанные схемы: полнота движка по схеме каждой ОО** (\(districts) × \(schools) ОО, seed \(seed)…):\n")
+            print(StudyReport.schemeRecall(rows), terminator: "")
+        }
     }
 
     func runPower(_ analysisConfig: AnalysisConfig) throws {
@@ -111,6 +115,9 @@ struct StudyCommand: ParsableCommand {
         return try scenarios.split(separator: ",").map { item in
             if item == "honest" { return .honest }
             let parts = item.split(separator: ":")
+            if parts.count == 2, parts[0] == "mixed", let strength = ManipulationStrength(rawValue: String(parts[1])) {
+                return .mixed(strength)
+            }
             guard parts.count == 2, let scheme = ManipulationScheme(rawValue: String(parts[0])),
                   let strength = ManipulationStrength(rawValue: String(parts[1])) else {
                 throw ValidationError("Неизвестный сценарий: \(item)")

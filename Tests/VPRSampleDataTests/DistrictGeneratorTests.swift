@@ -227,6 +227,20 @@ final class DistrictGeneratorTests: XCTestCase {
         XCTAssertEqual(withTiny.manipulations.count, 100)
     }
 
+    func testMixedRegionGivesEachChosenSchoolOneSchemeAndUsesThemAll() {
+        let config = GeneratorConfig.mixedCalibrationRegion(seed: 3, schoolCount: 100, strength: .moderate, manipulatedShare: 0.3)
+        let single = GeneratorConfig.calibrationRegion(seed: 3, schoolCount: 100, scheme: .copying, strength: .moderate,
+                                                       manipulatedShare: 0.3)
+        let d = generate(config)
+        let kinds = Dictionary(uniqueKeysWithValues: d.truth.map { ($0.schoolID, $0.kind) })
+        XCTAssertEqual(config.manipulations.count, single.manipulations.count, "the same share is planted")
+        XCTAssertEqual(Set(config.manipulations.map(\.schoolID)).count, config.manipulations.count, "one scheme per school")
+        XCTAssert(config.manipulations.allSatisfy { kinds[$0.schoolID] != .tinyRural && $0.strength == .moderate })
+        XCTAssertEqual(Set(config.manipulations.map(\.scheme)), Set(ManipulationScheme.allCases))
+        XCTAssertEqual(config, .mixedCalibrationRegion(seed: 3, schoolCount: 100, strength: .moderate, manipulatedShare: 0.3),
+                       "the plan is fixed by the seed")
+    }
+
     func testStrengthsMeanTheDocumentedRates() {
         XCTAssertEqual(ManipulationStrength.moderate.rate(for: .boundaryPulling), 0.4)
         XCTAssertEqual(ManipulationStrength.weak.rate(for: .boundaryPulling), 0.2)

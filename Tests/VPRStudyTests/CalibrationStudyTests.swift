@@ -73,6 +73,26 @@ final class CalibrationStudyTests: XCTestCase {
         XCTAssertGreaterThan(row.recall(.engine), row.recall(.rawInversion))
     }
 
+    /// Mixed districts, where each manipulating school has its own scheme: the error rate on honest schools is
+    /// the same bound, and the per-scheme counts add up to the arm's recall.
+    func testAMixedArmKeepsTheErrorRateAndCountsRecallPerScheme() {
+        var s = Self.study
+        s.manipulatedShare = 0.3
+        let row = s.run(.mixed(.strong))
+        XCTAssertTrue(row.scenario.isMixed)
+        XCTAssertEqual(row.manipulated, 40)
+        XCTAssertLessThanOrEqual(Double(row.honestFlagged), 0.01 * Double(row.honest))
+        XCTAssertEqual(row.gymnasiumsFlagged, 0)
+        XCTAssertGreaterThanOrEqual(row.byScheme.count, 4, "several schemes in one arm")
+        XCTAssertEqual(row.byScheme.values.reduce(0) { $0 + $1.manipulated }, row.manipulated)
+        XCTAssertEqual(row.byScheme.values.reduce(0) { $0 + $1.manipulatedFlagged }, row.manipulatedFlagged)
+        // Copying at strong strength is found whatever else the district holds.
+        XCTAssertEqual(row.byScheme[.copying]?.recall, 1)
+        let table = StudyReport.schemeRecall([Self.honest, row])
+        XCTAssertEqual(table.split(separator: "\n").count, 3, "header, rule and the one mixed arm")
+        XCTAssertTrue(table.contains("| смешанные схемы (у каждой ОО одна из пяти), сильное | 4 × 40 |"))
+    }
+
     func testTheReportHasTheHeaderAndOneRowPerArm() {
         let markdown = StudyReport.markdown([Self.honest, Self.boundary])
         XCTAssertTrue(markdown.hasPrefix("| Сценарий | Районов × ОО | Честных ОО | Ложно включены |"))
