@@ -3,6 +3,7 @@
 #   1. districts: every scenario on 20 districts × 40 schools;
 #   2. regions:   every scenario on 3 regions × 200 schools;
 #   2a. mixed:    districts and regions where each manipulating school has its own scheme (same seeds);
+#   2b. fresh:    5 regions × 200 on seeds no other table uses, and one region of 1000 schools;
 #   3. power:     recall by school size and the smallest detectable rate on 6 regions × 200 schools;
 # then writes the tables into docs/calibration.md between the <!-- study:NAME --> … <!-- /study:NAME --> marks.
 # Every number is deterministic given the commit (fixed seeds). About 10 minutes on 2 cores.
@@ -58,20 +59,30 @@ run power     --power --districts 6 --schools 200 --seed 3000 --share 0.2 --rate
 } >"$OUT/mixed.md"
 seconds_mixed=$(( $(cat "$OUT/mixed-districts.seconds") + $(cat "$OUT/mixed-regions.seconds") ))
 echo "$seconds_mixed" >"$OUT/mixed.seconds"
+# Fresh seeds the tables above never used, and one region of 1000 schools: the same claims on new data.
+run fresh-regions --districts 5 --schools 200 --seed 7000 --share 0.15 --scenarios honest,mixed:moderate,mixed:strong
+run fresh-large   --districts 1 --schools 1000 --seed 9000 --share 0.15 --scenarios honest,mixed:moderate
+{
+  for name in fresh-regions fresh-large; do
+    sed -n '1,/^\*\*Движок и простые правила/p' "$OUT/$name.md" | sed '$d'
+    sed -n '/^\*\*Смешанные схемы/,$p' "$OUT/$name.md"; echo
+  done
+} >"$OUT/fresh.md"
+echo $(( $(cat "$OUT/fresh-regions.seconds") + $(cat "$OUT/fresh-large.seconds") )) >"$OUT/fresh.seconds"
 
 total=$(( $(now) - start ))
 commit=${COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "вне git")}
 {
   echo "Таблицы получены командой \`scripts/calibration.sh\` на коммите \`$commit\`"
   echo "($(date -u +%Y-%m-%d), $(nproc) ядра; районы $(cat "$OUT/districts.seconds") с, регионы $(cat "$OUT/regions.seconds") с,"
-  echo "смешанные схемы $(cat "$OUT/mixed.seconds") с,"
+  echo "смешанные схемы $(cat "$OUT/mixed.seconds") с, новые seed и регион из 1000 ОО $(cat "$OUT/fresh.seconds") с,"
   echo "мощность $(cat "$OUT/power.seconds") с, всего со сборкой $total с)."
 } >"$OUT/stamp.md"
 fi
 
 # Replace each marked section of the document with the fresh table.
 if [ -f "$DOC" ]; then
-  for name in stamp districts regions mixed power; do fill_section "$DOC" "$name" "$OUT/$name.md"; done
+  for name in stamp districts regions mixed fresh power; do fill_section "$DOC" "$name" "$OUT/$name.md"; done
   echo "обновлён $DOC" >&2
 fi
 echo "всего: $(( $(now) - start )) с (таблицы в $OUT)" >&2
