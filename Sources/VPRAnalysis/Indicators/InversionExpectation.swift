@@ -31,7 +31,9 @@ struct InversionExpectation: Sendable {
 
     /// Expected value and residual variance at total `t` from a local linear fit over a window holding at
     /// least `minCount` students (or every student when the region has fewer); nil when the region has none.
-    func expected(total t: Int, minCount: Int) -> (mean: Double, variance: Double)? {
+    /// `meanVariance` is the variance of the fitted expectation itself, σ²·(1/c + x̄²/Sxx): every student of a
+    /// school at total `t` is compared with the same estimate, so its error does not average out over them.
+    func expected(total t: Int, minCount: Int) -> (mean: Double, variance: Double, meanVariance: Double)? {
         let last = count.count - 1
         var width = 0
         var c = 0.0, sy = 0.0, sy2 = 0.0, st = 0.0, st2 = 0.0, syt = 0.0
@@ -50,6 +52,9 @@ struct InversionExpectation: Sendable {
         let b = varT > 1e-12 ? (syt / c - (st / c) * (sy / c)) / varT : 0
         let a = sy / c - b * st / c
         let rss = sy2 - 2 * a * sy - 2 * b * syt + a * a * c + 2 * a * b * st + b * b * st2
-        return (a, max(0, rss / c))
+        let variance = max(0, rss / c)
+        let meanT = st / c
+        let meanVariance = varT > 1e-12 ? variance * (1 / c + meanT * meanT / (varT * c)) : variance / c
+        return (a, variance, meanVariance)
     }
 }
