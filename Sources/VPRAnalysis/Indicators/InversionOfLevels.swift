@@ -87,8 +87,10 @@ public struct InversionOfLevels: Indicator {
             let rest = (basic: region.basic.subtracting(own.basic), harder: region.harder.subtracting(own.harder),
                         contrast: region.contrast.subtracting(own.contrast))
             var rb = 0.0, rh = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, n = 0
-            // Per total: the school's students there and the variance of the region's expectation they share.
-            var shared: [Int: (students: Double, meanVariance: Double)] = [:]
+            // Per total: the school's students there and the variance of the region's expectation they share
+            // (arrays, not a dictionary, so the sum runs in one order and the figures are the same every run).
+            var sharedStudents = [Double](repeating: 0, count: profile.maxTotal + 1)
+            var sharedVariance = sharedStudents
             let m = config.minStudentsPerTotal
             for s in students {
                 guard let eb = rest.basic.expected(total: s.total, minCount: m),
@@ -97,12 +99,15 @@ public struct InversionOfLevels: Indicator {
                 rb += s.basic - eb.mean
                 rh += s.harder - eh.mean
                 variance += ec.variance
-                shared[s.total, default: (0, ec.meanVariance)].students += 1
+                sharedStudents[s.total] += 1
+                sharedVariance[s.total] = ec.meanVariance
                 observed += s.basic
                 expectedSum += eb.mean
                 n += 1
             }
-            variance += shared.values.reduce(0.0) { $0 + $1.students * $1.students * $1.meanVariance }
+            for t in sharedStudents.indices where sharedStudents[t] > 0 {
+                variance += sharedStudents[t] * sharedStudents[t] * sharedVariance[t]
+            }
             let count = Double(max(n, 1))
             return Unit(key: key, participants: participants, students: n, basicResidual: rb / count,
                         harderResidual: rh / count, contrast: (rh - rb) / count,

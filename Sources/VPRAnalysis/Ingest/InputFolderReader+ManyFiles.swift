@@ -319,6 +319,17 @@ extension InputFolderReader {
         var reader = ResultsTableReader(file: usable[0].name, header: header, scales: scales, catalog: mergedCatalog)
         reader.catalogFromTasksFile = catalog != nil
 
+        // Workbooks are decoded on both cores ahead of their rows' use: several (one per work, as exports come)
+        // side by side, a single one beside the consumer of its rows; a bounded number of rows is held.
+        let tableJobs = usable.compactMap { file -> TableRowPrefetch.Job? in
+            guard case .table(let tableReader, let sheet) = file.source else { return nil }
+            return TableRowPrefetch.Job(reader: tableReader, url: file.url, sheet: sheet)
+        }
+        let prefetch = tableJobs.isEmpty ? nil : TableRowPrefetch(jobs: tableJobs)
+        prefetch?.start()
+        defer { prefetch?.cancel() }
+        var tableJob = 0
+
         var summaries: [FileSummary] = []
         for file in usable {
             let layout = file.layout
@@ -385,8 +396,10 @@ extension InputFolderReader {
                     encoding = dialect.encoding
                     delimiter = dialect.delimiterText
                     try Self.forEachCSVRow(url: file.url, dialect: dialect, chunkSize: chunkSize, body)
-                case .table(let tableReader, let sheet):
-                    try tableReader.forEachRow(of: file.url, sheet: sheet, body)
+                case .table:
+                    // Every workbook sheet is a job of the prefetch, in this order.
+                    defer { tableJob += 1 }
+                    if let message = prefetch?.forEachRow(job: tableJob, body) { throw TableFileError(message) }
                 }
             } catch {
                 let message = (error as? TableFileError)?.message ?? error.localizedDescription
