@@ -79,9 +79,10 @@ public struct CalibrationStudy: Sendable {
             row.bySize[band] = cell
         }
         for t in district.truth where !t.isHonest && t.kind != .tinyRural {
+            let hit = engine.contains(t.schoolID) ? 1 : 0
             for scheme in Set(t.manipulations.map(\.scheme)) {
                 row.byScheme[scheme, default: PowerCell()].manipulated += 1
-                if engine.contains(t.schoolID) { row.byScheme[scheme, default: PowerCell()].manipulatedFlagged += 1 }
+                row.byScheme[scheme, default: PowerCell()].manipulatedFlagged += hit
             }
         }
         for detector in StudyDetector.allCases {

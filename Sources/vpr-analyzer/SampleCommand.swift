@@ -50,16 +50,15 @@ struct SampleCommand: ParsableCommand {
         var config = GeneratorConfig(seed: seed, schoolCount: schools, years: years)
         if honest { config = .honest(seed: seed, schoolCount: schools, years: years) }
         if let scheme {
-            guard let level = ManipulationStrength(rawValue: strength),
-                  scheme == "mixed" || ManipulationScheme(rawValue: scheme) != nil else {
-                throw ValidationError("Неизвестная схема или сила искажений: \(scheme), \(strength)")
-            }
-            if let parsed = ManipulationScheme(rawValue: scheme) {
+            switch (ManipulationScheme(rawValue: scheme), ManipulationStrength(rawValue: strength)) {
+            case let (parsed?, level?):
                 config = .calibrationRegion(seed: seed, schoolCount: schools, scheme: parsed, strength: level,
                                             manipulatedShare: share, years: years)
-            } else {
+            case let (nil, level?) where scheme == "mixed":
                 config = .mixedCalibrationRegion(seed: seed, schoolCount: schools, strength: level, manipulatedShare: share,
                                                  years: years)
+            default:
+                throw ValidationError("Неизвестная схема или сила искажений: \(scheme), \(strength)")
             }
         }
         let district = DistrictGenerator(config: config).generate()
