@@ -40,6 +40,14 @@ public struct DecisionConfig: Hashable, Sendable, Codable {
     /// Share of a school's error rate given to its pooled (all-works) tests in the weighted Holm procedure;
     /// the rest goes to its per-work tests. A manipulation usually spans the school, so pooled tests get more.
     public var pooledTestsWeight = 0.5
+    /// Share of a school's error rate moved to the signs (indicator × direction) that the region's other
+    /// schools show beyond chance (`RegionSignal`); 0 keeps the fixed shares.
+    public var regionEvidenceShare = 0.5
+    /// A school shows a sign when the Bonferroni p of its tests of that sign is at most this.
+    public var regionEvidencePValue = 0.01
+    /// A sign counts as present in the region when so many other schools show it that Bin(N, p) gives at most
+    /// this probability to as many.
+    public var regionEvidenceGuard = 0.01
 
     public init() {}
 
@@ -49,6 +57,9 @@ public struct DecisionConfig: Hashable, Sendable, Codable {
         schoolFalsePositiveRate = try c.value(.schoolFalsePositiveRate, or: d.schoolFalsePositiveRate)
         falseDiscoveryRate = try c.value(.falseDiscoveryRate, or: d.falseDiscoveryRate)
         pooledTestsWeight = try c.value(.pooledTestsWeight, or: d.pooledTestsWeight)
+        regionEvidenceShare = try c.value(.regionEvidenceShare, or: d.regionEvidenceShare)
+        regionEvidencePValue = try c.value(.regionEvidencePValue, or: d.regionEvidencePValue)
+        regionEvidenceGuard = try c.value(.regionEvidenceGuard, or: d.regionEvidenceGuard)
     }
 }
 

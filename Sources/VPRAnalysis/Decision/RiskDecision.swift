@@ -30,14 +30,20 @@ public struct RiskDecision: Sendable {
         // Stage 1: weighted Holm within each school.
         var bySchool: [String: [Int]] = [:]
         for index in deciding { bySchool[tests[index].schoolID, default: []].append(index) }
-        for (_, indices) in bySchool {
-            // Indicators that can flag alone form the school's family; the others (HIGH) are adjusted among
-            // themselves, since they only ever count beside a flag of the family.
+        // Indicators that can flag alone form the school's family; the others (HIGH) are adjusted among
+        // themselves, since they only ever count beside a flag of the family.
+        let families = bySchool.mapValues { indices -> [(test: IndicatorTest, weight: Double)] in
+            let family = indices.filter { tests[$0].code.decidesAlone }.map { tests[$0] }
+            return Array(zip(family, weights(family)))
+        }
+        let signal = RegionSignal(families: families, config: config)
+        for (schoolID, indices) in bySchool {
             let family = indices.filter { tests[$0].code.decidesAlone }
             let support = indices.filter { !tests[$0].code.decidesAlone }
-            for group in [family, support] where !group.isEmpty {
-                let adjusted = MultipleTesting.weightedHolm(group.map { tests[$0].pValue },
-                                                            weights: weights(group.map { tests[$0] }))
+            let familyWeights = signal.weights(families[schoolID]!, schoolID: schoolID)
+            for (group, groupWeights) in [(family, familyWeights), (support, weights(support.map { tests[$0] }))]
+                where !group.isEmpty {
+                let adjusted = MultipleTesting.weightedHolm(group.map { tests[$0].pValue }, weights: groupWeights)
                 for (i, index) in group.enumerated() { tests[index].schoolAdjustedP = adjusted[i] }
             }
         }
