@@ -30,6 +30,15 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for file in outcome.files {
         precondition(file.rowsRead == file.rowsUsed + file.rowsRejected, "rows of \(file.file) do not add up")
     }
+    // Parsing on several threads in batches of two rows must give exactly what reading row by row gives.
+    var sequential = InputFolderReader()
+    sequential.parsingWorkers = 1
+    var batched = InputFolderReader()
+    batched.parsingWorkers = 2
+    batched.parsingBatchRows = 2
+    let a = sequential.read(folder: folder), b = batched.read(folder: folder)
+    precondition(a.dataset?.results == b.dataset?.results && a.rejected == b.rejected && a.findings == b.findings
+                 && a.diagnostics == b.diagnostics && a.files == b.files, "parallel parsing changed the outcome")
     if let dataset = outcome.dataset, dataset.results.count <= 2_000 {
         _ = Pipeline().analyze(dataset)
     }

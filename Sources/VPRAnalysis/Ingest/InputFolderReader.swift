@@ -9,15 +9,23 @@ public struct InputFolderReader: Sendable {
     var chunkSize: Int
     /// Readers of table files the core cannot open itself (XLSX), by file extension.
     public var tableReaders: [any TableFileReader]
+    /// Threads that parse the rows of `results.csv` (`ParallelRowParsing`); 1 parses on the reading thread.
+    /// The outcome does not depend on it.
+    public var parsingWorkers: Int
+    /// Rows per batch handed to a parsing thread.
+    public var parsingBatchRows = 4096
 
     public init(tableReaders: [any TableFileReader] = []) {
         chunkSize = 1 << 20
         self.tableReaders = tableReaders
+        parsingWorkers = min(4, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    init(chunkSize: Int, tableReaders: [any TableFileReader] = []) {
+    init(chunkSize: Int, tableReaders: [any TableFileReader] = [], parsingWorkers: Int = 1, parsingBatchRows: Int = 4096) {
         self.chunkSize = chunkSize
         self.tableReaders = tableReaders
+        self.parsingWorkers = parsingWorkers
+        self.parsingBatchRows = parsingBatchRows
     }
 
     /// Reads results.csv (required), schools.csv, scales.csv, tasks.csv from the folder.
@@ -110,13 +118,22 @@ public struct InputFolderReader: Sendable {
         var scanner = InputFileScanner(url: resultsURL, file: "results.csv", vocabulary: .results, chunkSize: chunkSize)
         scanner.requiresScores = true
         var reader: ResultsTableReader?
+        var parallel: ParallelRowParsing?
         let header = scanner.scan(diagnostics: &outcome.diagnostics) { record, header in
             if reader == nil {
                 reader = ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog,
                                             expectedRows: Self.estimatedRows(resultsURL, firstRow: record))
+                if parsingWorkers > 1 {
+                    parallel = ParallelRowParsing(parser: reader!.parser, workers: parsingWorkers, batchRows: parsingBatchRows)
+                }
             }
-            reader!.consume(record)
+            if let parallel {
+                parallel.add(record) { row, record in reader!.commit(row, record) }
+            } else {
+                reader!.consume(record)
+            }
         }
+        parallel?.finish { row, record in reader!.commit(row, record) }
         guard let header else {
             return outcome
         }

@@ -1,16 +1,14 @@
-/// Validates the rows of `results.csv` straight from their bytes and turns them into student
-/// results. This is the hot path: numbers are parsed from bytes, repeated text is interned, and
-/// only the fields a result keeps are decoded.
+/// Turns the rows of `results.csv` into student results. Each row is first checked on its own by a
+/// `ResultsRowParser` (the hot path: numbers parsed from bytes, repeated text interned, only the fields a result
+/// keeps decoded); the reader then commits the parsed rows in file order, applying what needs the rows before:
+/// duplicates, the works seen so far, the first warning of a kind. Parsing may run on several cores
+/// (`ParallelRowParsing`); committing is one pass in order, so the outcome is the same either way.
 struct ResultsTableReader {
     /// What the reader learned about one work while reading its rows.
     private struct WorkState {
         var work: Work
         var scale: MarkScale?
         var firstLine: Int
-        /// Per task column: counts towards the work (from `tasks.csv`, or every column without it).
-        var included: [Bool]
-        /// Per task column: the task's maximum points, when known before reading.
-        var maxPoints: [Int?]
         /// Per task column: non-blank in at least one used row.
         var nonBlank: [Bool]
         var observedMax: [Int]
@@ -42,6 +40,8 @@ struct ResultsTableReader {
     let scales: [Work: MarkScale]
     /// Tasks by work from `tasks.csv`; nil when there is no such file.
     let catalog: [Work: [TaskSpec]]?
+    /// Checks rows on their own; copies of it may parse rows elsewhere before `commit`.
+    private(set) var parser: ResultsRowParser
 
     private(set) var results: [StudentResult] = []
     private(set) var rejected: [RejectedRow] = []
@@ -52,17 +52,10 @@ struct ResultsTableReader {
     /// School names and municipalities as `results.csv` gives them.
     private(set) var schoolDetails: [String: School] = [:]
 
-    private let cells: CellParser
-    private let decoder: FieldDecoder
-    private let headerCount: Int
     private let taskColumns: [HeaderMapping.TaskColumn]
-    private let yearColumn: Int, schoolColumn: Int, classColumn: Int, subjectColumn: Int, studentColumn: Int
-    private let gradeColumn: Int?, primaryColumn: Int?, markColumn: Int?, journalColumn: Int?
-    private let variantColumn: Int?, genderColumn: Int?, schoolNameColumn: Int?, municipalityColumn: Int?
-    /// Columns where «отсутствовал» marks the row as an absent participant: the variant, the
-    /// primary score, the mark and the task columns, left to right. Elsewhere (names, class,
-    /// journal mark) the word is just text.
-    private let absenceColumns: [Int]
+    private let studentColumn: Int
+    private let primaryColumn: Int?, markColumn: Int?, journalColumn: Int?
+    private let hasSchoolDetails: Bool
 
     private var workStates: [WorkState] = []
     private var workIndex: [Work: Int] = [:]
@@ -71,6 +64,10 @@ struct ResultsTableReader {
     private var resultWork: [Int32] = []
     private var seen: [ParticipantKey: Int] = [:]
     private var lastSchoolWithDetails: String?
+    /// Every school id of a row that got as far as the duplicate check, numbered in order of appearance.
+    private var schoolNumbers: [String: Int32] = [:]
+    private(set) var schoolIDsSeen: [String] = []
+    private var lastSchool: (id: String, number: Int32)?
     /// When rows come from several files: the files so far, the current one, and per column of
     /// the merged layout the 1-based column of the current file (nil for values from its metadata).
     private var sourceFiles: [String] = []
@@ -79,12 +76,6 @@ struct ResultsTableReader {
     /// Whether the task catalog came from `tasks.csv` (its warnings name that file).
     var catalogFromTasksFile = true
 
-    private var schoolIDs = ByteStringInterner()
-    private var classLabels = ByteStringInterner()
-    private var subjects = ByteStringInterner()
-    private var variants = ByteStringInterner()
-    private var genders = ByteStringInterner()
-
     /// `expectedRows` (an estimate from the file size) sizes the tables once instead of growing them.
     init(file: String, header: InputFileScanner.Header, scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?,
          expectedRows: Int = 0) {
@@ -92,27 +83,14 @@ struct ResultsTableReader {
         self.header = header
         self.scales = scales
         self.catalog = catalog
+        parser = ResultsRowParser(header: header, scales: scales, catalog: catalog)
         let mapping = header.mapping
-        cells = CellParser(encoding: header.dialect.encoding)
-        decoder = FieldDecoder(encoding: header.dialect.encoding)
-        headerCount = mapping.headers.count
         taskColumns = mapping.taskColumns
-        // The scanner guarantees the required columns.
-        yearColumn = mapping[.year]!
-        schoolColumn = mapping[.schoolID]!
-        classColumn = mapping[.classLabel]!
-        subjectColumn = mapping[.subject]!
         studentColumn = mapping[.studentID]!
-        gradeColumn = mapping[.grade]
         primaryColumn = mapping[.primaryScore]
         markColumn = mapping[.mark]
         journalColumn = mapping[.journalMark]
-        variantColumn = mapping[.variant]
-        genderColumn = mapping[.gender]
-        schoolNameColumn = mapping[.schoolName]
-        municipalityColumn = mapping[.municipality]
-        absenceColumns = ([mapping[.variant], mapping[.primaryScore], mapping[.mark]].compactMap { $0 }
-            + mapping.taskColumns.map(\.index)).sorted()
+        hasSchoolDetails = mapping[.schoolName] != nil || mapping[.municipality] != nil
         if expectedRows > 0 {
             results.reserveCapacity(expectedRows)
             resultWork.reserveCapacity(expectedRows)
@@ -122,24 +100,10 @@ struct ResultsTableReader {
 
     // MARK: - Rows
 
+    /// Parses and commits one row.
     mutating func consume(_ record: CSVRecord) {
-        rowsRead += 1
-        for index in absenceColumns where index < record.count && cells.isAbsence(record.trimmed(index)) {
-            rowsAbsent += 1
-            rejected.append(RejectedRow(location: location(record, index), reason: "участник отсутствовал",
-                                        fields: decoder.allFields(record), isAbsence: true))
-            return
-        }
-        if let problem = RowShape.problem(record, headerCount: headerCount)
-            ?? RowBytes.problem(record, utf8: decoder.encoding != .windows1251) {
-            rejected.append(RejectedRow(location: SourceLocation(file: file, line: record.line, column: problem.column),
-                                        reason: problem.reason, fields: decoder.allFields(record)))
-            return
-        }
-        if let problem = validate(record) {
-            rejected.append(RejectedRow(location: location(record, problem.column), reason: problem.reason,
-                                        fields: decoder.allFields(record)))
-        }
+        let row = parser.parse(record)
+        commit(row, record)
     }
 
     /// Counts a row rejected before validation (a row of a merged file whose shape is wrong).
@@ -148,233 +112,101 @@ struct ResultsTableReader {
         rejected.append(RejectedRow(location: SourceLocation(file: file, line: line, column: column), reason: reason, fields: fields))
     }
 
-    private struct Rejection {
-        var reason: String
-        var column: Int
-        init(_ reason: String, _ column: Int) {
-            self.reason = reason
-            self.column = column
+    /// Applies a parsed row: the checks that need the rows before it, then the row is used or rejected.
+    /// Rows must be committed in file order; `record` is the row's record (its fields go into a rejection).
+    mutating func commit(_ row: ParsedResultRow, _ record: CSVRecord) {
+        rowsRead += 1
+        let line = row.line
+        var stateIndex: Int?
+        if let work = row.work {
+            let index = state(for: work, line: line)
+            stateIndex = index
+            for k in row.ignoredTaskColumns where !workStates[index].ignoredColumnReported[k] {
+                workStates[index].ignoredColumnReported[k] = true
+                let column = taskColumns[k]
+                diagnostics.append(Diagnostic(.warning,
+                    "задание \(column.id) не описано в tasks.csv для работы «\(work.title)» \(work.year) года; его баллы не учитываются",
+                    at: location(line, column.index)))
+            }
+        }
+        switch row.outcome {
+        case .absent(let column):
+            rowsAbsent += 1
+            rejected.append(RejectedRow(location: location(line, column), reason: "участник отсутствовал",
+                                        fields: parser.decoder.allFields(record), isAbsence: true))
+        case .malformed(let column, let reason):
+            rejected.append(RejectedRow(location: SourceLocation(file: file, line: line, column: column),
+                                        reason: reason, fields: parser.decoder.allFields(record)))
+        case .invalid(let column, let reason):
+            rejected.append(RejectedRow(location: location(line, column), reason: reason, fields: parser.decoder.allFields(record)))
+        case .valid(let values):
+            if let duplicate = use(values, work: row.work!, stateIndex: stateIndex!, line: line) {
+                rejected.append(RejectedRow(location: location(line, studentColumn), reason: duplicate,
+                                            fields: parser.decoder.allFields(record)))
+            }
         }
     }
 
-    /// Builds the result of a well-shaped row, or says why the row is rejected.
-    private mutating func validate(_ record: CSVRecord) -> Rejection? {
-        let decoder = self.decoder
-        let cells = self.cells
-
-        // Year.
-        let yearBytes = record.trimmed(yearColumn)
-        let year: Int
-        switch cells.value(yearBytes) {
-        case .integer(let v) where (1990...2100).contains(v): year = v
-        case .missing: return Rejection("не указан год", yearColumn)
-        case .integer: return Rejection("год вне допустимого диапазона: «\(decoder.shown(yearBytes))»", yearColumn)
-        case .fractional, .invalid: return Rejection("год не число: «\(decoder.shown(yearBytes))»", yearColumn)
-        }
-
-        // Identifiers and labels.
-        guard !cells.isMissing(record.trimmed(schoolColumn)) else { return Rejection("нет кода ОО", schoolColumn) }
-        guard !cells.isMissing(record.trimmed(classColumn)) else { return Rejection("нет класса", classColumn) }
-        guard !cells.isMissing(record.trimmed(subjectColumn)) else { return Rejection("нет предмета", subjectColumn) }
-        let studentBytes = record.trimmed(studentColumn)
-        guard !cells.isMissing(studentBytes) else { return Rejection("нет кода участника", studentColumn) }
-
-        // Grade: its own column, or the leading number of the class label.
-        var grade: Int?
-        var gradeSourceColumn = classColumn
-        if let gradeColumn, !cells.isMissing(record.trimmed(gradeColumn)) {
-            gradeSourceColumn = gradeColumn
-            grade = Self.leadingInteger(record.trimmed(gradeColumn))
-            guard let g = grade, (1...11).contains(g) else {
-                return Rejection("параллель не число от 1 до 11: «\(decoder.shown(record.trimmed(gradeColumn)))»", gradeColumn)
-            }
-        } else {
-            grade = Self.leadingInteger(record.trimmed(classColumn))
-        }
-        guard let grade, (1...11).contains(grade) else {
-            return Rejection("не удалось определить параллель по классу «\(decoder.shown(record.trimmed(classColumn)))»: ожидается номер в начале, например «5Б»",
-                             gradeSourceColumn)
-        }
-
-        let subject = record.fields[subjectColumn].hasEscapedQuotes
-            ? HeaderText.subjectName(decoder.text(record, subjectColumn))
-            : subjects.intern(record.trimmed(subjectColumn)) { HeaderText.subjectName(decoder.string($0)) }
-        let work = Work(year: year, subject: subject, grade: grade)
-        let stateIndex = state(for: work, line: record.line)
-        let scale = workStates[stateIndex].scale
-
-        // Task scores.
-        var scores = [Int?](repeating: nil, count: taskColumns.count)
-        var sum = 0
-        var anyScore = false
-        var overMaximum: [(column: Int, id: String, score: Int, max: Int)] = []
-        for k in 0..<taskColumns.count {
-            let column = taskColumns[k]
-            guard column.index < record.count else { continue }
-            let bytes = record.trimmed(column.index)
-            if !workStates[stateIndex].included[k] {
-                if !workStates[stateIndex].ignoredColumnReported[k] && !cells.isMissing(bytes) {
-                    workStates[stateIndex].ignoredColumnReported[k] = true
-                    diagnostics.append(Diagnostic(.warning,
-                        "задание \(column.id) не описано в tasks.csv для работы «\(work.title)» \(work.year) года; его баллы не учитываются",
-                        at: location(record, column.index)))
-                }
-                continue
-            }
-            switch cells.value(bytes) {
-            case .missing:
-                continue
-            case .integer(let v):
-                guard v >= 0 else {
-                    return Rejection("отрицательный балл за задание \(column.id): «\(decoder.shown(bytes))»", column.index)
-                }
-                guard v <= TaskScores.maximumScore else {
-                    return Rejection("балл за задание \(column.id) слишком велик для балла: «\(decoder.shown(bytes))»", column.index)
-                }
-                scores[k] = v
-                sum += v
-                anyScore = true
-                if let max = workStates[stateIndex].maxPoints[k], v > max {
-                    overMaximum.append((column.index, column.id, v, max))
-                }
-            case .fractional:
-                return Rejection("балл за задание \(column.id) не целое число: «\(decoder.shown(bytes))»", column.index)
-            case .invalid:
-                return Rejection("балл за задание \(column.id) не число: «\(decoder.shown(bytes))»", column.index)
-            }
-        }
-
-        // Primary score: given, or the sum of the task scores.
-        var primary = sum
-        var primaryGiven = false
-        if let primaryColumn {
-            let bytes = record.trimmed(primaryColumn)
-            switch cells.value(bytes) {
-            case .missing: break
-            case .integer(let v):
-                guard v >= 0 else { return Rejection("отрицательный первичный балл: «\(decoder.shown(bytes))»", primaryColumn) }
-                primary = v
-                primaryGiven = true
-            case .fractional:
-                return Rejection("первичный балл не целое число: «\(decoder.shown(bytes))»", primaryColumn)
-            case .invalid:
-                return Rejection("первичный балл не число: «\(decoder.shown(bytes))»", primaryColumn)
-            }
-        }
-        let firstTaskColumn = taskColumns.first?.index ?? primaryColumn ?? studentColumn
-        if !primaryGiven && !anyScore {
-            return Rejection("нет ни первичного балла, ни баллов за задания", primaryColumn ?? firstTaskColumn)
-        }
-        if let scale, primary > scale.maxScore {
-            if primaryGiven {
-                return Rejection("первичный балл \(primary) больше максимального (\(scale.maxScore)) для работы «\(work.title)» \(work.year) года",
-                                 primaryColumn!)
-            }
-            return Rejection("сумма баллов за задания \(primary) больше максимального первичного балла (\(scale.maxScore)) для работы «\(work.title)» \(work.year) года",
-                             firstTaskColumn)
-        }
-
-        // Marks.
-        var mark = 0
-        var markGiven = false
-        if let markColumn {
-            let bytes = record.trimmed(markColumn)
-            switch cells.value(bytes) {
-            case .missing: break
-            case .integer(let v) where (2...5).contains(v):
-                mark = v
-                markGiven = true
-            case .integer, .fractional:
-                return Rejection("отметка вне диапазона 2–5: «\(decoder.shown(bytes))»", markColumn)
-            case .invalid:
-                return Rejection("отметка не число: «\(decoder.shown(bytes))»", markColumn)
-            }
-        }
-        if !markGiven { mark = scale?.mark(for: primary) ?? 0 }
-        var journal: Int?
-        var journalProblem: String?
-        if let journalColumn, journalColumn < record.count {
-            let bytes = record.trimmed(journalColumn)
-            switch cells.value(bytes) {
-            case .missing: break
-            case .integer(let v) where (2...5).contains(v): journal = v
-            default: journalProblem = decoder.text(record, journalColumn)
-            }
-        }
-
+    /// Uses a valid row, or says why it is a duplicate.
+    private mutating func use(_ v: ValidResultRow, work: Work, stateIndex: Int, line: Int) -> String? {
         // Duplicates: the same participant on the same work in the same school.
-        let schoolIndex = record.fields[schoolColumn].hasEscapedQuotes
-            ? record.unescaped(schoolColumn).withUnsafeBufferPointer { bytes in
-                schoolIDs.index(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-            }
-            : schoolIDs.index(record.trimmed(schoolColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-        let schoolID = schoolIDs.values[schoolIndex]
-        let studentID = record.fields[studentColumn].hasEscapedQuotes
-            ? decoder.text(record, studentColumn)
-            : decoder.string(studentBytes).trimmingWhitespaceAndNBSP()
-        var key = ParticipantKey(work: Int32(stateIndex), school: Int32(schoolIndex), number: -1, text: "")
-        if let number = Self.participantNumber(studentBytes), !record.fields[studentColumn].hasEscapedQuotes {
-            key.number = number
+        let schoolNumber: Int32
+        if let lastSchool, lastSchool.id == v.schoolID {
+            schoolNumber = lastSchool.number
+        } else if let known = schoolNumbers[v.schoolID] {
+            schoolNumber = known
         } else {
-            key.text = studentID
+            schoolNumber = Int32(schoolIDsSeen.count)
+            schoolNumbers[v.schoolID] = schoolNumber
+            schoolIDsSeen.append(v.schoolID)
         }
+        lastSchool = (v.schoolID, schoolNumber)
+        var key = ParticipantKey(work: Int32(stateIndex), school: schoolNumber, number: -1, text: "")
+        if let number = v.participantNumber { key.number = number } else { key.text = v.studentID }
         if let first = seen[key] {
             let firstSource = first >> 40, firstLine = first & ((1 << 40) - 1)
             if firstSource != sourceIndex, firstSource < sourceFiles.count {
-                return Rejection("повторная строка участника: он уже есть в файле \(sourceFiles[firstSource]), строка \(firstLine); учтён один раз",
-                                 studentColumn)
+                return "повторная строка участника: он уже есть в файле \(sourceFiles[firstSource]), строка \(firstLine); учтён один раз"
             }
-            return Rejection("повторная строка участника, первая — строка \(firstLine)", studentColumn)
+            return "повторная строка участника, первая — строка \(firstLine)"
         }
-        seen[key] = sourceIndex << 40 | record.line
+        seen[key] = sourceIndex << 40 | line
 
         // The row is used.
-        let classLabel = record.fields[classColumn].hasEscapedQuotes
-            ? decoder.text(record, classColumn)
-            : classLabels.intern(record.trimmed(classColumn)) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-        var variant = ""
-        if let bytes = optionalBytes(record, variantColumn) {
-            variant = variants.intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-        }
-        var gender = ""
-        if let bytes = optionalBytes(record, genderColumn) {
-            gender = genders.intern(bytes) { decoder.string($0).trimmingWhitespaceAndNBSP() }
-        }
-        let source = SourceLocation(file: file, line: record.line)
-        results.append(StudentResult(work: work, schoolID: schoolID, classLabel: classLabel, studentID: studentID,
-                                     variant: variant, primaryScore: primary, mark: mark, journalMark: journal,
-                                     gender: gender, taskScores: TaskScores(scores), source: source))
+        results.append(StudentResult(work: work, schoolID: v.schoolID, classLabel: v.classLabel, studentID: v.studentID,
+                                     variant: v.variant, primaryScore: v.primaryScore, mark: v.mark,
+                                     journalMark: v.journalMark, gender: v.gender, taskScores: v.taskScores,
+                                     source: SourceLocation(file: file, line: line)))
         resultWork.append(Int32(stateIndex))
-        if scale == nil { observe(primary: primary, mark: markGiven ? mark : nil, stateIndex: stateIndex) }
-        for k in 0..<scores.count {
-            if let score = scores[k] {
-                workStates[stateIndex].nonBlank[k] = true
-                if score > workStates[stateIndex].observedMax[k] { workStates[stateIndex].observedMax[k] = score }
-            }
+        if !v.workHasScale { observe(primary: v.primaryScore, mark: v.markGiven ? v.mark : nil, stateIndex: stateIndex) }
+        for (k, score) in v.taskScores.enumerated() {
+            guard let score else { continue }
+            workStates[stateIndex].nonBlank[k] = true
+            if score > workStates[stateIndex].observedMax[k] { workStates[stateIndex].observedMax[k] = score }
         }
 
         // Findings on the used row.
         func finding(_ kind: QualityFinding.Kind, _ column: Int, _ message: String) {
-            findings.append(QualityFinding(kind: kind, location: location(record, column), schoolID: schoolID,
-                                           work: work, studentID: studentID, message: message))
+            findings.append(QualityFinding(kind: kind, location: location(line, column), schoolID: v.schoolID,
+                                           work: work, studentID: v.studentID, message: message))
         }
-        for over in overMaximum {
+        for over in v.overMaximum {
             finding(.taskAboveMaximum, over.column,
-                    "балл за задание \(over.id) (\(over.score)) больше максимального (\(over.max))")
+                    "балл за задание \(over.taskID) (\(over.score)) больше максимального (\(over.maxPoints))")
         }
-        if primaryGiven && anyScore && sum != primary {
+        if let sum = v.mismatchedTaskSum {
             finding(.primaryScoreMismatch, primaryColumn!,
-                    "первичный балл \(primary) не равен сумме баллов за задания (\(sum)); оставлен указанный балл")
+                    "первичный балл \(v.primaryScore) не равен сумме баллов за задания (\(sum)); оставлен указанный балл")
         }
-        if markGiven, let scale, scale.mark(for: primary) != mark {
+        if let expected = v.scaleMark {
             finding(.markContradictsScale, markColumn!,
-                    "отметка \(mark) не соответствует шкале: первичный балл \(primary) даёт отметку \(scale.mark(for: primary)); оставлена указанная отметка")
+                    "отметка \(v.mark) не соответствует шкале: первичный балл \(v.primaryScore) даёт отметку \(expected); оставлена указанная отметка")
         }
-        if let journalProblem, let journalColumn {
+        if let journalProblem = v.journalProblem, let journalColumn {
             finding(.invalidJournalMark, journalColumn,
                     "отметка по журналу «\(journalProblem)» не из диапазона 2–5; считается неизвестной")
         }
-        rememberSchoolDetails(record, schoolID: schoolID)
+        rememberSchoolDetails(v)
         return nil
     }
 
@@ -558,42 +390,17 @@ struct ResultsTableReader {
         return specs
     }
 
-    /// The bytes of an optional short text column, or nil when absent, missing or quoted with
-    /// doubled quotes (those are rare and decoded separately).
-    private func optionalBytes(_ record: CSVRecord, _ column: Int?) -> UnsafeBufferPointer<UInt8>? {
-        guard let column, column < record.count, !record.fields[column].hasEscapedQuotes else { return nil }
-        let bytes = record.trimmed(column)
-        return cells.isMissing(bytes) ? nil : bytes
-    }
-
-    /// Every school id seen in a used or rejected row that got that far.
-    var schoolIDsSeen: [String] { schoolIDs.values }
-
-    /// A participant code made only of digits (at most 18), as a number.
-    static func participantNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard !bytes.isEmpty, bytes.count <= 18, bytes[0] != 0x30 || bytes.count == 1 else { return nil }
-        var value: Int64 = 0
-        for byte in bytes {
-            let d = byte &- 0x30
-            if d > 9 { return nil }
-            value = value * 10 + Int64(d)
-        }
-        return value
-    }
-
-    private mutating func rememberSchoolDetails(_ record: CSVRecord, schoolID: String) {
-        guard schoolNameColumn != nil || municipalityColumn != nil else { return }
-        if lastSchoolWithDetails == schoolID { return }
-        var school = schoolDetails[schoolID] ?? School(id: schoolID)
-        if school.name.isEmpty, let column = schoolNameColumn, !cells.isMissing(record.trimmed(column)) {
-            school.name = decoder.text(record, column)
-        }
-        if school.municipality.isEmpty, let column = municipalityColumn, !cells.isMissing(record.trimmed(column)) {
-            school.municipality = decoder.text(record, column)
-        }
-        schoolDetails[schoolID] = school
-        if (schoolNameColumn == nil || !school.name.isEmpty) && (municipalityColumn == nil || !school.municipality.isEmpty) {
-            lastSchoolWithDetails = schoolID
+    /// Fills the school's name and municipality from the first rows that give them.
+    private mutating func rememberSchoolDetails(_ v: ValidResultRow) {
+        guard hasSchoolDetails else { return }
+        if lastSchoolWithDetails == v.schoolID { return }
+        var school = schoolDetails[v.schoolID] ?? School(id: v.schoolID)
+        if school.name.isEmpty, let name = v.schoolName { school.name = name }
+        if school.municipality.isEmpty, let municipality = v.municipality { school.municipality = municipality }
+        schoolDetails[v.schoolID] = school
+        let mapping = header.mapping
+        if (mapping[.schoolName] == nil || !school.name.isEmpty) && (mapping[.municipality] == nil || !school.municipality.isEmpty) {
+            lastSchoolWithDetails = v.schoolID
         }
     }
 
@@ -606,17 +413,8 @@ struct ResultsTableReader {
             index = workStates.count
             workIndex[work] = index
             let count = taskColumns.count
-            var included = [Bool](repeating: true, count: count)
-            var maxPoints = taskColumns.map(\.maxPoints)
-            if let catalog, let tasks = catalog[work] {
-                let byID = Dictionary(tasks.map { ($0.id, $0.maxPoints) }, uniquingKeysWith: { first, _ in first })
-                for k in 0..<count {
-                    included[k] = byID[taskColumns[k].id] != nil
-                    maxPoints[k] = byID[taskColumns[k].id]
-                }
-            }
-            workStates.append(WorkState(work: work, scale: scales[work], firstLine: line, included: included,
-                                        maxPoints: maxPoints, nonBlank: [Bool](repeating: false, count: count),
+            workStates.append(WorkState(work: work, scale: scales[work], firstLine: line,
+                                        nonBlank: [Bool](repeating: false, count: count),
                                         observedMax: [Int](repeating: 0, count: count),
                                         ignoredColumnReported: [Bool](repeating: false, count: count)))
         }
@@ -625,9 +423,9 @@ struct ResultsTableReader {
         return index
     }
 
-    private func location(_ record: CSVRecord, _ column: Int) -> SourceLocation {
-        guard let columnNumbers else { return SourceLocation(file: file, line: record.line, column: column + 1) }
-        return SourceLocation(file: file, line: record.line, column: column < columnNumbers.count ? columnNumbers[column] : nil)
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        guard let columnNumbers else { return SourceLocation(file: file, line: line, column: column + 1) }
+        return SourceLocation(file: file, line: line, column: column < columnNumbers.count ? columnNumbers[column] : nil)
     }
 
     /// Starts the rows of another file of a merged reading: later rows are located in `file`,
@@ -638,19 +436,5 @@ struct ResultsTableReader {
         sourceIndex = sourceFiles.count
         sourceFiles.append(file)
         lastSchoolWithDetails = nil
-    }
-
-    /// The leading decimal digits of a field: «5Б» → 5, «10-А» → 10.
-    static func leadingInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var value = 0
-        var digits = 0
-        for byte in bytes {
-            let d = byte &- 0x30
-            if d > 9 { break }
-            value = value * 10 + Int(d)
-            digits += 1
-            if digits > 4 { return nil }
-        }
-        return digits == 0 ? nil : value
     }
 }

@@ -36,8 +36,10 @@ struct IngestFixture {
         return url
     }
 
+    /// Reads the folder as a run does, with rows parsed on two threads in batches of three rows, so that every
+    /// test of the reader also crosses batch boundaries (`IngestParallelParsingTests` compares with row by row).
     func read(chunkSize: Int = 1 << 20) -> IngestOutcome {
-        InputFolderReader(chunkSize: chunkSize).read(folder: folder)
+        InputFolderReader(chunkSize: chunkSize, parsingWorkers: 2, parsingBatchRows: 3).read(folder: folder)
     }
 
     /// Mathematics 5 in 2025: 20 points, «3» from 6, «4» from 11, «5» from 16; Russian 4 as well.
