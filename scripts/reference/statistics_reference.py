@@ -215,6 +215,36 @@ def trimmed_dl(eff, var, trim_p, rounds=2):
     return m, t2
 
 
+def dl_regression(eff, var, x):
+    """Random-effects meta-regression on one covariate, method-of-moments (DerSimonian-Laird) tau^2 from the
+    residual heterogeneity Q_E with k - 2 df (metafor method="DL"); coefficients by statsmodels WLS with
+    weights 1 / (v + tau^2). Returns (intercept, slope, tau2)."""
+    e = np.asarray(eff, float); v = np.asarray(var, float); X = sm.add_constant(np.asarray(x, float))
+    w = 1 / v
+    fe = sm.WLS(e, X, weights=w).fit()
+    q = float(np.sum(w * (e - X @ fe.params) ** 2))
+    W = np.diag(w)
+    P = W - W @ X @ np.linalg.inv(X.T @ W @ X) @ X.T @ W
+    t2 = max(0.0, (q - (len(e) - 2)) / np.trace(P))
+    re = sm.WLS(e, X, weights=1 / (v + t2)).fit()
+    return float(re.params[0]), float(re.params[1]), t2
+
+
+def trimmed_dl_regression(eff, var, x, trim_p, rounds=2):
+    """dl_regression refitted without effects whose two-sided p < trim_p under the previous fit."""
+    e = np.asarray(eff, float); v = np.asarray(var, float); xs = np.asarray(x, float)
+    keep = np.arange(len(e))
+    a, b, t2 = dl_regression(e, v, xs)
+    for _ in range(rounds):
+        z = (e[keep] - a - b * xs[keep]) / np.sqrt(v[keep] + t2)
+        nk = keep[2 * st.norm.sf(np.abs(z)) >= trim_p]
+        if len(nk) == len(keep) or len(nk) < 3:
+            break
+        keep = nk
+        a, b, t2 = dl_regression(e[keep], v[keep], xs[keep])
+    return a, b, t2
+
+
 NS = dict(globals())
 
 # ---------------------------------------------------------------------------
@@ -441,6 +471,25 @@ case(F, "testTrimmingDropsAnExtremeGroup", f"RandomEffects.trimmedDerSimonianLai
      f"trimmed_dl({E5}, {V5}, 0.01)[0]")
 case(F, "testTrimmingDropsAnExtremeGroup", f"RandomEffects.trimmedDerSimonianLaird(effects: {E5}, variances: {V5}, trimP: 0.01).tau2",
      f"trimmed_dl({E5}, {V5}, 0.01)[1]", abs_=1e-15)
+
+F = "RandomEffectsRegressionTests"
+X3 = [0.1, -0.2, 0.4, 0.3, -0.1, 0.5, 0.2, 0.0, 0.15, -0.3, 0.35]
+for i, name in enumerate(["intercept", "slope", "tau2"]):
+    case(F, "testDerSimonianLairdRegression",
+         f"RandomEffects.derSimonianLairdRegression(effects: {E3}, variances: {V3}, covariate: {X3}).{name}",
+         f"dl_regression({E3}, {V3}, {X3})[{i}]", rel=1e-10)
+    case(F, "testTrimmedRegressionDropsExtremeGroups",
+         f"RandomEffects.trimmedDerSimonianLairdRegression(effects: {E5}, variances: {V5}, covariate: {X3}, trimP: 0.01).{name}",
+         f"trimmed_dl_regression({E5}, {V5}, {X3}, 0.01)[{i}]", rel=1e-10, abs_=1e-15)
+# A covariate that explains the whole spread: tau^2 falls to 0 and the slope is recovered.
+E6 = [0.02 + 0.1 * x for x in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]]
+E6 = [round(e + d, 6) for e, d in zip(E6, [0.001, -0.002, 0.0015, -0.001, 0.0005, 0.002, -0.0015, 0.001])]
+X6 = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+V6 = [0.0001] * 8
+for i, name in enumerate(["intercept", "slope", "tau2"]):
+    case(F, "testACovariateThatExplainsTheSpreadLeavesNoTau2",
+         f"RandomEffects.derSimonianLairdRegression(effects: {E6}, variances: {V6}, covariate: {X6}).{name}",
+         f"dl_regression({E6}, {V6}, {X6})[{i}]", rel=1e-10, abs_=1e-15)
 
 F = "LeastSquaresTests"
 OLS_X = [[1.0, 0.0, 0.3], [1.0, 0.0, -0.2], [0.0, 1.0, 0.5], [0.0, 1.0, 1.1], [1.0, 0.0, 0.0], [0.0, 1.0, -0.4], [1.0, 0.0, 0.9]]

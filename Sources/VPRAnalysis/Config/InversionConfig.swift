@@ -13,6 +13,10 @@ public struct InversionConfig: Hashable, Sendable, Codable {
     /// Smallest contrast above the region's centre that matters (materiality): advanced-task residual minus
     /// basic-task residual, in mean task success rates (0,02 = 2 percentage points).
     public var minContrast = 0.02
+    /// Whether the region's expected contrast is a line in the school's level (mean share of the maximum score)
+    /// rather than one centre for all: at the same total, students of a strong school do hard tasks a little
+    /// better wherever hard tasks discriminate more, and a strong honest school must not look inverted.
+    public var levelAdjusted = true
 
     public init() {}
 
@@ -24,5 +28,6 @@ public struct InversionConfig: Hashable, Sendable, Codable {
         minStudentsPerTotal = try c.value(.minStudentsPerTotal, or: d.minStudentsPerTotal)
         trimPValue = try c.value(.trimPValue, or: d.trimPValue)
         minContrast = try c.value(.minContrast, or: d.minContrast)
+        levelAdjusted = try c.value(.levelAdjusted, or: d.levelAdjusted)
     }
 }

@@ -4,6 +4,11 @@ import Foundation
 /// better than the region's students **with the same total score** would.
 ///
 /// Conditioning on the total makes a strong school's good results on hard tasks expected, not suspicious.
+/// It does not make them fully expected: when hard tasks discriminate more than basic ones, students of a
+/// strong school are, at the same total, a little stronger than the region's and do the hard tasks a little
+/// better. So the region's centre is a line in the school's level (mean share of the maximum score), fitted
+/// over the region's schools by a random-effects meta-regression (`derSimonianLairdRegression`), and each
+/// school is compared with what schools of its own level show.
 /// Help during the test (answers supplied on failed tasks, hard ones included) leaves a student with fewer
 /// basic points than honest students of the same total. The school's mean contrast is judged against the
 /// region's between-school distribution of contrasts (a robust random-effects model), because honest schools
@@ -25,6 +30,8 @@ public struct InversionOfLevels: Indicator {
         var samplingVariance: Double
         var observedBasicShare: Double
         var expectedBasicShare: Double
+        /// Mean share of the maximum total score of the students behind the contrast.
+        var level: Double
     }
 
     public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
@@ -36,13 +43,11 @@ public struct InversionOfLevels: Indicator {
             guard let spec = context.dataset.works[work], let profile = TaskLevelProfile(spec: spec) else { continue }
             let units = self.units(work: work, spec: spec, profile: profile, context: context, config: config)
             let usable = units.filter { $0.students >= config.minStudents && $0.samplingVariance > 0 }
-            let null = usable.count >= config.minSchools
-                ? RandomEffects.trimmedDerSimonianLaird(effects: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
-                                                        trimP: config.trimPValue)
-                : nil
+            let null = usable.count >= config.minSchools ? Self.regionNull(usable, config: config) : nil
             for unit in units {
                 let eligible = null != nil && unit.students >= config.minStudents && unit.samplingVariance > 0
-                let centre = null?.mean ?? .nan, tau2 = null?.tau2 ?? .nan
+                let centre = null.map { $0.intercept + $0.slope * max(0, unit.level - $0.levelCentre) } ?? .nan
+                let tau2 = null?.tau2 ?? .nan
                 let se = (unit.samplingVariance + tau2).squareRoot()
                 let z = eligible ? (unit.contrast - centre) / se : .nan
                 let p = eligible ? Normal.sf(z) : 1
@@ -50,12 +55,30 @@ public struct InversionOfLevels: Indicator {
                     pooledZ[unit.key.schoolID, default: []].append(z)
                     pooledUnits[unit.key.schoolID, default: []].append(unit)
                 }
-                tests.append(makeTest(unit: unit, work: work, profile: profile, centre: centre, tau2: tau2, z: z, p: p,
-                                      eligible: eligible, config: config))
+                tests.append(makeTest(unit: unit, work: work, profile: profile, centre: centre, tau2: tau2,
+                                      slope: null?.slope ?? .nan, z: z, p: p, eligible: eligible, config: config))
             }
         }
         tests += pooledTests(pooledZ, pooledUnits, context: context, config: config)
         return tests
+    }
+
+    /// The region's null on one work: the centre flat up to the median level and rising linearly above it (a hinge:
+    /// the effect comes from the top of the scale, where strong schools' students sit, and a straight line through
+    /// all levels would lower the centre of weak schools and make them look inverted), and the between-school
+    /// spread around it; one flat centre when `levelAdjusted` is off.
+    static func regionNull(_ usable: [Unit], config: InversionConfig)
+        -> (intercept: Double, slope: Double, levelCentre: Double, tau2: Double) {
+        let effects = usable.map(\.contrast), variances = usable.map(\.samplingVariance)
+        guard config.levelAdjusted else {
+            let fit = RandomEffects.trimmedDerSimonianLaird(effects: effects, variances: variances, trimP: config.trimPValue)
+            return (fit.mean, 0, 0, fit.tau2)
+        }
+        let levelCentre = Descriptive.median(usable.map(\.level))
+        let fit = RandomEffects.trimmedDerSimonianLairdRegression(effects: effects, variances: variances,
+                                                                  covariate: usable.map { max(0, $0.level - levelCentre) },
+                                                                  trimP: config.trimPValue)
+        return (fit.intercept, fit.slope, levelCentre, fit.tau2)
     }
 
     /// Every school's contrast on one work against the rest of the region.
@@ -86,7 +109,7 @@ public struct InversionOfLevels: Indicator {
         return perSchool.map { key, participants, students, own in
             let rest = (basic: region.basic.subtracting(own.basic), harder: region.harder.subtracting(own.harder),
                         contrast: region.contrast.subtracting(own.contrast))
-            var rb = 0.0, rh = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, n = 0
+            var rb = 0.0, rh = 0.0, variance = 0.0, observed = 0.0, expectedSum = 0.0, totals = 0.0, n = 0
             // Per total: the school's students there and the variance of the region's expectation they share
             // (arrays, not a dictionary, so the sum runs in one order and the figures are the same every run).
             var sharedStudents = [Double](repeating: 0, count: profile.maxTotal + 1)
@@ -103,6 +126,7 @@ public struct InversionOfLevels: Indicator {
                 sharedVariance[s.total] = ec.meanVariance
                 observed += s.basic
                 expectedSum += eb.mean
+                totals += Double(s.total)
                 n += 1
             }
             for t in sharedStudents.indices where sharedStudents[t] > 0 {
@@ -112,12 +136,13 @@ public struct InversionOfLevels: Indicator {
             return Unit(key: key, participants: participants, students: n, basicResidual: rb / count,
                         harderResidual: rh / count, contrast: (rh - rb) / count,
                         samplingVariance: variance / (count * count),
-                        observedBasicShare: observed / count, expectedBasicShare: expectedSum / count)
+                        observedBasicShare: observed / count, expectedBasicShare: expectedSum / count,
+                        level: totals / count / Double(max(profile.maxTotal, 1)))
         }
     }
 
-    func makeTest(unit: Unit, work: Work, profile: TaskLevelProfile, centre: Double, tau2: Double, z: Double, p: Double,
-                  eligible: Bool, config: InversionConfig) -> IndicatorTest {
+    func makeTest(unit: Unit, work: Work, profile: TaskLevelProfile, centre: Double, tau2: Double, slope: Double,
+                  z: Double, p: Double, eligible: Bool, config: InversionConfig) -> IndicatorTest {
         let excess = unit.contrast - centre
         let figures = [
             Figure("students_with_task_scores", Double(unit.students)),
@@ -129,6 +154,8 @@ public struct InversionOfLevels: Indicator {
             Figure("harder_residual_share", unit.harderResidual),
             Figure("contrast", unit.contrast),
             Figure("sampling_variance", unit.samplingVariance),
+            Figure("school_level", unit.level),
+            Figure("region_level_slope", slope),
             Figure("region_centre", centre),
             Figure("region_tau2", tau2),
             Figure("z", z),
@@ -136,7 +163,8 @@ public struct InversionOfLevels: Indicator {
         let explanation = "В работе «\(work.title)» ученики ОО при том же общем балле выполнили задания базового уровня "
             + "\(Self.signedPercent(unit.basicResidual)), а задания повышенного и высокого уровня "
             + "\(Self.signedPercent(unit.harderResidual)), чем в среднем по региону (контраст "
-            + "\(RussianFormat.number(unit.contrast * 100, digits: 1)) п. п. при центре региона "
+            + "\(RussianFormat.number(unit.contrast * 100, digits: 1)) п. п. при "
+            + (config.levelAdjusted ? "обычном для ОО такого уровня " : "центре региона ")
             + "\(RussianFormat.number(centre * 100, digits: 1)) п. п. и обычном разбросе между ОО; \(RussianFormat.pValue(p)))."
         return IndicatorTest(
             code: code, direction: "inversion", category: .vpr, scope: .schoolWork, schoolID: unit.key.schoolID,
