@@ -6,9 +6,9 @@ import Foundation
 /// Conditioning on the total makes a strong school's good results on hard tasks expected, not suspicious.
 /// It does not make them fully expected: when hard tasks discriminate more than basic ones, students of a
 /// strong school are, at the same total, a little stronger than the region's and do the hard tasks a little
-/// better. So the region's centre is a line in the school's level (mean share of the maximum score), fitted
-/// over the region's schools by a random-effects meta-regression (`derSimonianLairdRegression`), and each
-/// school is compared with what schools of its own level show.
+/// better. So the region's centre depends on the school's level (mean share of the maximum score): flat up to the
+/// median level, rising linearly above it, fitted over the region's schools by a random-effects meta-regression
+/// (`derSimonianLairdRegression`); each school is compared with what schools of its own level show.
 /// Help during the test (answers supplied on failed tasks, hard ones included) leaves a student with fewer
 /// basic points than honest students of the same total. The school's mean contrast is judged against the
 /// region's between-school distribution of contrasts (a robust random-effects model), because honest schools
@@ -46,7 +46,7 @@ public struct InversionOfLevels: Indicator {
             let null = usable.count >= config.minSchools ? Self.regionNull(usable, config: config) : nil
             for unit in units {
                 let eligible = null != nil && unit.students >= config.minStudents && unit.samplingVariance > 0
-                let centre = null.map { $0.intercept + $0.slope * max(0, unit.level - $0.levelCentre) } ?? .nan
+                let centre = null?.centre(unit.level) ?? .nan
                 let tau2 = null?.tau2 ?? .nan
                 let se = (unit.samplingVariance + tau2).squareRoot()
                 let z = eligible ? (unit.contrast - centre) / se : .nan
@@ -67,18 +67,32 @@ public struct InversionOfLevels: Indicator {
     /// the effect comes from the top of the scale, where strong schools' students sit, and a straight line through
     /// all levels would lower the centre of weak schools and make them look inverted), and the between-school
     /// spread around it; one flat centre when `levelAdjusted` is off.
-    static func regionNull(_ usable: [Unit], config: InversionConfig)
-        -> (intercept: Double, slope: Double, levelCentre: Double, tau2: Double) {
+    static func regionNull(_ usable: [Unit], config: InversionConfig) -> RegionNull {
         let effects = usable.map(\.contrast), variances = usable.map(\.samplingVariance)
         guard config.levelAdjusted else {
             let fit = RandomEffects.trimmedDerSimonianLaird(effects: effects, variances: variances, trimP: config.trimPValue)
-            return (fit.mean, 0, 0, fit.tau2)
+            return RegionNull(intercept: fit.mean, slope: 0, levelCentre: 0, tau2: fit.tau2)
         }
         let levelCentre = Descriptive.median(usable.map(\.level))
-        let fit = RandomEffects.trimmedDerSimonianLairdRegression(effects: effects, variances: variances,
-                                                                  covariate: usable.map { max(0, $0.level - levelCentre) },
-                                                                  trimP: config.trimPValue)
-        return (fit.intercept, fit.slope, levelCentre, fit.tau2)
+        let fit = RandomEffects.trimmedDerSimonianLairdRegression(
+            effects: effects, variances: variances,
+            covariate: usable.map { RegionNull.hinge($0.level, at: levelCentre) }, trimP: config.trimPValue)
+        return RegionNull(intercept: fit.intercept, slope: fit.slope, levelCentre: levelCentre, tau2: fit.tau2)
+    }
+
+    /// The region's expected contrast as a function of the school's level, and the spread around it.
+    struct RegionNull {
+        var intercept: Double
+        var slope: Double
+        /// The median level of the region's schools, where the centre starts to rise.
+        var levelCentre: Double
+        var tau2: Double
+
+        /// The covariate of the fit: how far a level lies above the median, 0 below it.
+        static func hinge(_ level: Double, at centre: Double) -> Double { max(0, level - centre) }
+
+        /// The contrast expected of a school of this level.
+        func centre(_ level: Double) -> Double { intercept + slope * Self.hinge(level, at: levelCentre) }
     }
 
     /// Every school's contrast on one work against the rest of the region.

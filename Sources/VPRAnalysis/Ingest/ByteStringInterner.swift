@@ -1,6 +1,5 @@
 /// Shares one `String` among equal byte sequences (school ids, class labels, subjects), so that
-/// a repeated value is decoded once, not once per row. Lookups allocate nothing. Each distinct
-/// value also gets a small number, handy as a cheap hash key.
+/// a repeated value is decoded once, not once per row. Lookups allocate nothing.
 struct ByteStringInterner {
     private struct Entry {
         var bytes: [UInt8]
@@ -17,8 +16,8 @@ struct ByteStringInterner {
         values[index(bytes, make: make)]
     }
 
-    /// The number of the value for these bytes, made by `make` the first time they are seen.
-    mutating func index(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> String) -> Int {
+    /// The position in `values` of the value for these bytes, made by `make` the first time they are seen.
+    private mutating func index(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> String) -> Int {
         // Consecutive rows usually repeat the previous value.
         if lastIndex >= 0, lastBytes.count == bytes.count, lastBytes.elementsEqual(bytes) { return lastIndex }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -72,14 +72,14 @@ struct ResultsRowParser: Sendable {
             ?? RowBytes.problem(record, utf8: decoder.encoding != .windows1251) {
             return ParsedResultRow(line: record.line, outcome: .malformed(column: problem.column, reason: problem.reason))
         }
-        var row = ParsedResultRow(line: record.line, outcome: .absent(column: 0))
-        switch values(record, into: &row) {
-        case .success(let valid):
-            row.outcome = .valid(valid)
-        case .failure(let rejection):
-            row.outcome = .invalid(column: rejection.column, reason: rejection.reason)
+        var work: Work?
+        var ignored: [Int] = []
+        let outcome: ParsedResultRow.Outcome
+        switch values(record, work: &work, ignoredTaskColumns: &ignored) {
+        case .success(let valid): outcome = .valid(valid)
+        case .failure(let rejection): outcome = .invalid(column: rejection.column, reason: rejection.reason)
         }
-        return row
+        return ParsedResultRow(line: record.line, outcome: outcome, work: work, ignoredTaskColumns: ignored)
     }
 
     /// Why a row is rejected, and at which column.
@@ -92,8 +92,10 @@ struct ResultsRowParser: Sendable {
         }
     }
 
-    /// The values of a well-shaped row, or why the row is rejected; sets the row's work and ignored columns.
-    private mutating func values(_ record: CSVRecord, into row: inout ParsedResultRow) -> Result<ValidResultRow, Rejection> {
+    /// The values of a well-shaped row, or why the row is rejected; sets the row's work once it is known and the
+    /// ignored task columns met before any rejection.
+    private mutating func values(_ record: CSVRecord, work rowWork: inout Work?,
+                                 ignoredTaskColumns: inout [Int]) -> Result<ValidResultRow, Rejection> {
         let decoder = self.decoder
         let cells = self.cells
 
@@ -135,7 +137,7 @@ struct ResultsRowParser: Sendable {
             ? HeaderText.subjectName(decoder.text(record, subjectColumn))
             : subjects.intern(record.trimmed(subjectColumn)) { HeaderText.subjectName(decoder.string($0)) }
         let work = Work(year: year, subject: subject, grade: grade)
-        row.work = work
+        rowWork = work
         let info = info(for: work)
         let scale = info.scale
 
@@ -149,7 +151,7 @@ struct ResultsRowParser: Sendable {
             guard column.index < record.count else { continue }
             let bytes = record.trimmed(column.index)
             if !info.included[k] {
-                if !cells.isMissing(bytes) { row.ignoredTaskColumns.append(k) }
+                if !cells.isMissing(bytes) { ignoredTaskColumns.append(k) }
                 continue
             }
             switch cells.value(bytes) {

@@ -55,7 +55,8 @@ struct ResultsTableReader {
     private let taskColumns: [HeaderMapping.TaskColumn]
     private let studentColumn: Int
     private let primaryColumn: Int?, markColumn: Int?, journalColumn: Int?
-    private let hasSchoolDetails: Bool
+    /// Whether the file has a school name column and a municipality column.
+    private let hasSchoolName: Bool, hasMunicipality: Bool
 
     private var workStates: [WorkState] = []
     private var workIndex: [Work: Int] = [:]
@@ -90,7 +91,8 @@ struct ResultsTableReader {
         primaryColumn = mapping[.primaryScore]
         markColumn = mapping[.mark]
         journalColumn = mapping[.journalMark]
-        hasSchoolDetails = mapping[.schoolName] != nil || mapping[.municipality] != nil
+        hasSchoolName = mapping[.schoolName] != nil
+        hasMunicipality = mapping[.municipality] != nil
         if expectedRows > 0 {
             results.reserveCapacity(expectedRows)
             resultWork.reserveCapacity(expectedRows)
@@ -392,14 +394,13 @@ struct ResultsTableReader {
 
     /// Fills the school's name and municipality from the first rows that give them.
     private mutating func rememberSchoolDetails(_ v: ValidResultRow) {
-        guard hasSchoolDetails else { return }
+        guard hasSchoolName || hasMunicipality else { return }
         if lastSchoolWithDetails == v.schoolID { return }
         var school = schoolDetails[v.schoolID] ?? School(id: v.schoolID)
         if school.name.isEmpty, let name = v.schoolName { school.name = name }
         if school.municipality.isEmpty, let municipality = v.municipality { school.municipality = municipality }
         schoolDetails[v.schoolID] = school
-        let mapping = header.mapping
-        if (mapping[.schoolName] == nil || !school.name.isEmpty) && (mapping[.municipality] == nil || !school.municipality.isEmpty) {
+        if (!hasSchoolName || !school.name.isEmpty) && (!hasMunicipality || !school.municipality.isEmpty) {
             lastSchoolWithDetails = v.schoolID
         }
     }

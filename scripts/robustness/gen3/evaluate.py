@@ -1,7 +1,6 @@
 import csv, os, collections, json, sys
 # Tally of scripts/robustness/gen3.sh: false inclusions and recall from the regions truth.csv and the risk lists.
 # Usage: evaluate.py OUT_DIR REGIONS_DIR (written by the gen3 session; kept as it ran).
-import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else 'out'; REG = sys.argv[2] if len(sys.argv) > 2 else 'regions'
 def read(p, bom=False):
     with open(p, encoding='utf-8-sig') as f:
@@ -76,4 +75,20 @@ for x in rows:
         L.append(f"| {x['region']} | {x['sid']} | {x['kind']} | {x['part']} | {x['score']} | {x['cats'].replace('|',', ')} | {x['inds'].replace('|',', ')} | {x['works'].replace('|',', ')} |")
 miss=sum(x['missing'] for x in rows)
 L.append(f"\n(schools in truth but absent from risk-list: {miss})")
+# INVERSION's school-level (pooled) p among honest gymnasiums and lyceums: calibrated, about 1 % below 0.01.
+# results.json keeps every test of risk-group schools and the tests with p < 0.05 of the others, so a school
+# without a listed pooled test has p >= 0.05.
+n = below01 = below001 = 0
+for name in sorted(os.listdir(OUT)):
+    path = os.path.join(OUT, name, 'results.json')
+    if not os.path.exists(path): continue
+    truth = {r['school_id']: r for r in read(os.path.join(REG, name, 'truth.csv'))}
+    for s in json.load(open(path, encoding='utf-8'))['schools']:
+        t = truth.get(s['school']['id'])
+        if not t or t['kind'] != 'gymnasium' or t['manipulated'] == '1': continue
+        n += 1
+        tests = s.get('tests') or s.get('notableTests') or []
+        p = [x['pValue'] for x in tests if x['code'] == 'INVERSION' and x.get('work') is None]
+        below01 += bool(p and p[0] < 0.01); below001 += bool(p and p[0] < 0.001)
+L.append(f"\nINVERSION pooled p among honest gymnasiums and lyceums (all regions): < 0.01 in {below01}/{n}, < 0.001 in {below001}/{n}")
 print("\n".join(L))
