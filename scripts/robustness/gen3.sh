@@ -6,6 +6,7 @@
 #
 #   scripts/robustness/gen3.sh            6 honest regions, 2 per scheme × {moderate, strong}, 3 mixed; 200 schools
 #   OUT=/tmp/g3 scripts/robustness/gen3.sh (keeps the regions and reports in OUT)
+#   CONFIG=FILE scripts/robustness/gen3.sh (passes --config FILE to every run, e.g. inversion.levelAdjusted = false)
 #
 # Prints the tables (English, developer-facing): false inclusions by school kind, recall by scheme. About 12 minutes.
 set -euo pipefail
@@ -20,7 +21,7 @@ run() { # name seed scheme strength
   local d="$OUT/regions/$1"
   [ -f "$d/results.csv" ] || python3 scripts/robustness/gen3/gen3.py --seed "$2" --schools 200 --out "$d" --scheme "$3" --strength "$4" --share 0.15 >/dev/null
   rm -rf "$OUT/out/$1"
-  "$BIN" analyze "$d" --out "$OUT/out/$1" --quiet --no-history --date 2026-12-01
+  "$BIN" analyze "$d" --out "$OUT/out/$1" --quiet --no-history --date 2026-12-01 ${CONFIG:+--config "$CONFIG"}
   echo "$1: готово" >&2
 }
 for s in 1 2 3 4 5 6; do run "honest_s$s" "$s" none moderate; done
