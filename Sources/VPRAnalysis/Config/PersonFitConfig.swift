@@ -12,6 +12,13 @@ public struct PersonFitConfig: Hashable, Sendable, Codable {
     /// Smallest shift of a unit's mean misfit score over the region's mean that matters (materiality), in
     /// standard deviations of a student's score (0.15: a helped school at strong strength shifts by about 0.2–0.4).
     public var minScoreShift = 0.15
+    /// Whether the region's centre follows the unit's level above the region's median level (a hinge fitted by a
+    /// random-effects meta-regression, `LevelAdjustedCentre`); off gives one flat centre for every level.
+    public var levelAdjusted = true
+    /// Units whose mean score is improbable under the region's fit (two-sided p below this) are left out and the
+    /// fit repeated, up to twice, so that manipulated schools do not set the line that honest ones are judged by
+    /// (as `inversion.trimPValue`); 0 keeps every unit.
+    public var trimPValue = 0.001
 
     public init() {}
 
@@ -23,5 +30,7 @@ public struct PersonFitConfig: Hashable, Sendable, Codable {
         minRegionStudents = try c.value(.minRegionStudents, or: d.minRegionStudents)
         aberrantQuantile = try c.value(.aberrantQuantile, or: d.aberrantQuantile)
         minScoreShift = try c.value(.minScoreShift, or: d.minScoreShift)
+        levelAdjusted = try c.value(.levelAdjusted, or: d.levelAdjusted)
+        trimPValue = try c.value(.trimPValue, or: d.trimPValue)
     }
 }

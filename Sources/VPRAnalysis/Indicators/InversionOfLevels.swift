@@ -63,36 +63,12 @@ public struct InversionOfLevels: Indicator {
         return tests
     }
 
-    /// The region's null on one work: the centre flat up to the median level and rising linearly above it (a hinge:
-    /// the effect comes from the top of the scale, where strong schools' students sit, and a straight line through
-    /// all levels would lower the centre of weak schools and make them look inverted), and the between-school
-    /// spread around it; one flat centre when `levelAdjusted` is off.
-    static func regionNull(_ usable: [Unit], config: InversionConfig) -> RegionNull {
-        let effects = usable.map(\.contrast), variances = usable.map(\.samplingVariance)
-        guard config.levelAdjusted else {
-            let fit = RandomEffects.trimmedDerSimonianLaird(effects: effects, variances: variances, trimP: config.trimPValue)
-            return RegionNull(intercept: fit.mean, slope: 0, levelCentre: 0, tau2: fit.tau2)
-        }
-        let levelCentre = Descriptive.median(usable.map(\.level))
-        let fit = RandomEffects.trimmedDerSimonianLairdRegression(
-            effects: effects, variances: variances,
-            covariate: usable.map { RegionNull.hinge($0.level, at: levelCentre) }, trimP: config.trimPValue)
-        return RegionNull(intercept: fit.intercept, slope: fit.slope, levelCentre: levelCentre, tau2: fit.tau2)
-    }
-
-    /// The region's expected contrast as a function of the school's level, and the spread around it.
-    struct RegionNull {
-        var intercept: Double
-        var slope: Double
-        /// The median level of the region's schools, where the centre starts to rise.
-        var levelCentre: Double
-        var tau2: Double
-
-        /// The covariate of the fit: how far a level lies above the median, 0 below it.
-        static func hinge(_ level: Double, at centre: Double) -> Double { max(0, level - centre) }
-
-        /// The contrast expected of a school of this level.
-        func centre(_ level: Double) -> Double { intercept + slope * Self.hinge(level, at: levelCentre) }
+    /// The region's null on one work: the centre as a hinge in the school's level (`LevelAdjustedCentre`: the
+    /// effect comes from the top of the scale, where strong schools' students sit), and the between-school spread
+    /// around it; one flat centre when `levelAdjusted` is off.
+    static func regionNull(_ usable: [Unit], config: InversionConfig) -> LevelAdjustedCentre {
+        LevelAdjustedCentre.fit(effects: usable.map(\.contrast), variances: usable.map(\.samplingVariance),
+                                levels: usable.map(\.level), trimP: config.trimPValue, adjusted: config.levelAdjusted)
     }
 
     /// Every school's contrast on one work against the rest of the region.

@@ -6,9 +6,11 @@ import Foundation
 ///
 /// A student is aberrant when their normed polytomous Guttman error count G* exceeds the region's
 /// `aberrantQuantile` among students of the same total-score band (`PersonFitModel`), so a strong or a weak
-/// school is compared with students of its own level. The count of aberrant students of a unit is tested with
-/// the upper tail of a robust beta-binomial fitted over the region's schools (classes for the class view), so the
-/// honest spread between schools is part of the null.
+/// school is compared with students of its own level. A unit's mean normal score of G* is tested against the
+/// region's between-unit distribution (a random-effects model over the region's schools, classes for the class
+/// view), so the honest spread between schools is part of the null; its centre follows the unit's level above the
+/// region's median (`LevelAdjustedCentre`), because strong schools' students, at the ceiling, make their few
+/// errors in patterns that the band of their total alone does not predict.
 public struct PersonFit: Indicator {
     public let code = IndicatorCode.personFit
 
@@ -20,24 +22,31 @@ public struct PersonFit: Indicator {
         var students = 0
         /// Sum of the students' normal scores of G* within their bands.
         var scoreSum = 0.0
+        /// Sum of the students' totals as shares of the work's maximum.
+        var levelSum = 0.0
         var meanScore: Double { students > 0 ? scoreSum / Double(students) : .nan }
+        /// The unit's level: its students' mean share of the maximum total.
+        var level: Double { students > 0 ? levelSum / Double(students) : .nan }
         static func + (a: Tally, b: Tally) -> Tally {
-            Tally(aberrant: a.aberrant + b.aberrant, students: a.students + b.students, scoreSum: a.scoreSum + b.scoreSum)
+            Tally(aberrant: a.aberrant + b.aberrant, students: a.students + b.students, scoreSum: a.scoreSum + b.scoreSum,
+                  levelSum: a.levelSum + b.levelSum)
         }
     }
 
-    /// The region's null for the mean normal score of a unit: N(μ, σ²/n + τ²), with the spread of honest units τ²
-    /// (DerSimonian–Laird over the region's units) and the students' variance σ².
+    /// The region's null for the mean normal score of a unit: N(μ(level), σ²/n + τ²), with the centre μ and the
+    /// spread of honest units τ² from the region's units (`LevelAdjustedCentre`) and the students' variance σ².
     struct RegionNull {
-        var mean: Double
-        var tau2: Double
+        var centre: LevelAdjustedCentre
         var studentVariance: Double
         var aberrantShare: Double
+
+        var tau2: Double { centre.tau2 }
+        func mean(_ t: Tally) -> Double { centre.centre(t.level) }
 
         func pValue(_ t: Tally) -> Double {
             guard t.students > 0 else { return 1 }
             let sd = (studentVariance / Double(t.students) + tau2).squareRoot()
-            return Normal.sf((t.meanScore - mean) / sd)
+            return Normal.sf((t.meanScore - mean(t)) / sd)
         }
     }
 
@@ -57,6 +66,7 @@ public struct PersonFit: Indicator {
         for work in context.works {
             guard let spec = context.dataset.works[work], !spec.tasks.isEmpty else { continue }
             let taskMax = spec.tasks.map(\.maxPoints)
+            let maxTotal = Double(max(taskMax.reduce(0, +), 1))
             let keys = context.keys(of: work)
             var rows: [SchoolWorkKey: [(StudentResult, [Int])]] = [:]
             var all: [[Int]] = []
@@ -71,7 +81,8 @@ public struct PersonFit: Indicator {
                 var whole = Tally(), byClass: [String: Tally] = [:], codes: [String] = []
                 for (r, v) in rows[key] ?? [] {
                     let aberrant = model.isAberrant(v)
-                    let t = Tally(aberrant: aberrant ? 1 : 0, students: 1, scoreSum: model.normalScore(v))
+                    let t = Tally(aberrant: aberrant ? 1 : 0, students: 1, scoreSum: model.normalScore(v),
+                                  levelSum: Double(v.reduce(0, +)) / maxTotal)
                     whole = whole + t
                     byClass[r.classLabel, default: Tally()] = byClass[r.classLabel, default: Tally()] + t
                     if aberrant { codes.append(r.studentID) }
@@ -130,11 +141,12 @@ public struct PersonFit: Indicator {
     func fit(_ tallies: [Tally], variance: Double, config: PersonFitConfig) -> RegionNull? {
         let used = tallies.filter { $0.students >= config.minStudents }
         guard used.count >= 3, variance > 0 else { return nil }
-        let re = RandomEffects.derSimonianLaird(effects: used.map(\.meanScore),
-                                                variances: used.map { variance / Double($0.students) })
+        let centre = LevelAdjustedCentre.fit(effects: used.map(\.meanScore),
+                                             variances: used.map { variance / Double($0.students) },
+                                             levels: used.map(\.level), trimP: config.trimPValue,
+                                             adjusted: config.levelAdjusted)
         let aberrant = used.reduce(0) { $0 + $1.aberrant }, students = used.reduce(0) { $0 + $1.students }
-        return RegionNull(mean: re.mean, tau2: re.tau2.isFinite ? re.tau2 : 0, studentVariance: variance,
-                          aberrantShare: Double(aberrant) / Double(students))
+        return RegionNull(centre: centre, studentVariance: variance, aberrantShare: Double(aberrant) / Double(students))
     }
 
     func makeTest(_ tally: Tally, fit: RegionNull?, scope: TestScope, schoolID: String, work: Work?,
@@ -142,13 +154,16 @@ public struct PersonFit: Indicator {
         let n = tally.students, k = tally.aberrant
         let share = n > 0 ? Double(k) / Double(n) : .nan
         let regionShare = fit?.aberrantShare ?? .nan
-        let shift = tally.meanScore - (fit?.mean ?? .nan)
+        let expected = fit?.mean(tally) ?? .nan
+        let shift = tally.meanScore - expected
         let p = fit?.pValue(tally) ?? 1
         let figures = [
             Figure("students_compared", Double(n)),
             Figure("mean_misfit_score", tally.meanScore),
-            Figure("region_mean_misfit_score", fit?.mean ?? .nan),
+            Figure("region_mean_misfit_score", expected),
             Figure("region_between_unit_variance", fit?.tau2 ?? .nan),
+            Figure("unit_level", tally.level),
+            Figure("region_level_slope", fit?.centre.slope ?? .nan),
             Figure("student_variance", fit?.studentVariance ?? .nan),
             Figure("misfit_shift", shift),
             Figure("aberrant_students", Double(k)),
@@ -162,7 +177,8 @@ public struct PersonFit: Indicator {
         else { unit = "По всем работам ОО" }
         let explanation = "\(unit) профили выполнения заданий менее согласованы с их трудностью (не решены лёгкие "
             + "задания при решённых трудных), чем у участников того же уровня в регионе: сдвиг на "
-            + "\(RussianFormat.number(shift, digits: 2)) стандартного отклонения, нетипичный профиль у "
+            + "\(RussianFormat.number(shift, digits: 2)) стандартного отклонения"
+            + (config.levelAdjusted ? " от обычного для ОО такого уровня" : "") + ", нетипичный профиль у "
             + "\(RussianFormat.percent(share)) участников (\(k) из \(n)) при \(RussianFormat.percent(regionShare)) по региону "
             + "(\(RussianFormat.pValue(p)))."
         return IndicatorTest(

@@ -318,6 +318,11 @@ extension InputFolderReader {
         let header = InputFileScanner.Header(dialect: CSVDialect(encoding: .utf8, delimiter: 0x3B), mapping: mapping, line: 1)
         var reader = ResultsTableReader(file: usable[0].name, header: header, scales: scales, catalog: mergedCatalog)
         reader.catalogFromTasksFile = catalog != nil
+        // Rows are checked on worker threads and committed in file order, as for a single results.csv; the rows
+        // still waiting are committed before a row is rejected here and at the end of each file, so rejected rows,
+        // counts and file summaries come out exactly as when reading row by row.
+        let parallel = parsingWorkers > 1
+            ? ParallelRowParsing(parser: reader.parser, workers: parsingWorkers, batchRows: parsingBatchRows) : nil
 
         // Workbooks are decoded on both cores ahead of their rows' use: several (one per work, as exports come)
         // side by side, a single one beside the consumer of its rows; a bounded number of rows is held.
@@ -363,6 +368,7 @@ extension InputFolderReader {
                 if isCSV && row.cells.count != headerCount {
                     let extra = row.cells.count > headerCount && row.cells[headerCount...].contains { !$0.isEmpty }
                     if row.cells.count < headerCount || extra {
+                        parallel?.finish { reader.commit($0, $1) }
                         let n = row.cells.count
                         reader.reject(line: row.number, column: n < headerCount ? n + 1 : headerCount + 1,
                                       reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
@@ -383,7 +389,12 @@ extension InputFolderReader {
                 }
                 bytes.withUnsafeBufferPointer { b in
                     fields.withUnsafeBufferPointer { f in
-                        reader.consume(CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false))
+                        let record = CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false)
+                        if let parallel {
+                            parallel.add(record) { reader.commit($0, $1) }
+                        } else {
+                            reader.consume(record)
+                        }
                     }
                 }
                 return true
@@ -405,6 +416,7 @@ extension InputFolderReader {
                 let message = (error as? TableFileError)?.message ?? error.localizedDescription
                 fail("не удалось прочитать файл \(file.name): \(message)", SourceLocation(file: file.name, line: 0))
             }
+            parallel?.finish { reader.commit($0, $1) }
             let read = reader.rowsRead - readBefore
             let rejected = reader.rejected.count - rejectedBefore
             summaries.append(FileSummary(file: file.name, encoding: encoding, delimiter: delimiter, rowsRead: read,

@@ -93,6 +93,41 @@ final class IngestParallelParsingTests: XCTestCase {
         assertParallelMatchesSequential()
     }
 
+    /// Merged exports (one collection form per work) go through the same parsing: rows rejected for their shape
+    /// before parsing, rows rejected by the parser, duplicates across files and the per-file summaries come out in
+    /// the order of reading row by row.
+    func testSeveralExportFilesGiveTheSameOutcomeOnSeveralCores() throws {
+        try fixture.write("scales.csv", """
+        year;subject;grade;max_score;min_mark3;min_mark4;min_mark5
+        2025;Математика;5;6;2;4;6
+        2025;Русский язык;4;6;2;4;6
+
+        """)
+        func form(_ title: String, rows: [String]) -> String {
+            (["\(title);;;;;;;;", "Логин;Код;Пол;Вариант;1;2;9.1;Наименование класса;Отметка за предыдущий триместр"]
+                + rows).joined(separator: "\n") + "\n"
+        }
+        var maths: [String] = []
+        for i in 1...23 { maths.append("sch00000\(i % 4);\(String(format: "%04d", i));М;1;\(i % 3);\(i % 4);\(i % 2);5А;\(2 + i % 4)") }
+        maths.insert("sch000001;0100;Ж;1;2", at: 5)                          // too few fields
+        maths.insert("sch000003;0003;М;1;0;1;0;5А;4", at: 9)                  // duplicate participant
+        maths.insert("sch000002;0101;М;1;x;1;0;5А;4", at: 12)                 // task not a number
+        maths.insert("sch000003;0102;Ж;отсутствовал;;;;5Б;4", at: 15)
+        var russian: [String] = []
+        for i in 1...17 { russian.append("sch00000\(i % 3);\(String(format: "%04d", 200 + i));Ж;2;\(i % 3);\(i % 4);\(i % 2);4Б;\(2 + i % 4)") }
+        russian.insert("sch000001;0201;Ж;2;1;1;1;4Б;5", at: 7)                // duplicate within the file
+        russian.insert("sch000001;0300;Ж;2;1;1;1;4Б;5;9;9", at: 11)           // extra fields
+        try fixture.write("ВПР 2025 Математика 5.csv", form("ВПР 2025 Математика 5 класс", rows: maths))
+        try fixture.write("ВПР 2025 Русский язык 4.csv", form("ВПР 2025 Русский язык 4 класс", rows: russian))
+        let outcome = read(workers: 2, batchRows: 2)
+        XCTAssertTrue(outcome.isUsable, "\(outcome.errors)")
+        let exports = outcome.files.filter { $0.file.hasPrefix("ВПР") }
+        XCTAssertEqual(exports.count, 2)
+        for summary in exports { XCTAssertEqual(summary.rowsRead, summary.rowsUsed + summary.rowsRejected) }
+        XCTAssertGreaterThanOrEqual(outcome.rejected.count, 5)
+        assertParallelMatchesSequential()
+    }
+
     func testAHostileFileGivesTheSameOutcomeOnSeveralCores() throws {
         try fixture.write("scales.csv", "year;subject;grade;max_score;min_mark3;min_mark4;min_mark5\n2025;Математика;5;10;3;6;9\n")
         var bytes = Array("year;school_id;class;subject;student_id;task_1;task_2;primary_score;mark\n".utf8)
