@@ -75,20 +75,25 @@ for x in rows:
         L.append(f"| {x['region']} | {x['sid']} | {x['kind']} | {x['part']} | {x['score']} | {x['cats'].replace('|',', ')} | {x['inds'].replace('|',', ')} | {x['works'].replace('|',', ')} |")
 miss=sum(x['missing'] for x in rows)
 L.append(f"\n(schools in truth but absent from risk-list: {miss})")
-# INVERSION's school-level (pooled) p among honest gymnasiums and lyceums: calibrated, about 1 % below 0.01.
-# results.json keeps every test of risk-group schools and the tests with p < 0.05 of the others, so a school
-# without a listed pooled test has p >= 0.05.
-n = below01 = below001 = 0
-for name in sorted(os.listdir(OUT)):
-    path = os.path.join(OUT, name, 'results.json')
-    if not os.path.exists(path): continue
-    truth = {r['school_id']: r for r in read(os.path.join(REG, name, 'truth.csv'))}
-    for s in json.load(open(path, encoding='utf-8'))['schools']:
-        t = truth.get(s['school']['id'])
-        if not t or t['kind'] != 'gymnasium' or t['manipulated'] == '1': continue
-        n += 1
-        tests = s.get('tests') or s.get('notableTests') or []
-        p = [x['pValue'] for x in tests if x['code'] == 'INVERSION' and x.get('work') is None]
-        below01 += bool(p and p[0] < 0.01); below001 += bool(p and p[0] < 0.001)
-L.append(f"\nINVERSION pooled p among honest gymnasiums and lyceums (all regions): < 0.01 in {below01}/{n}, < 0.001 in {below001}/{n}")
+# The school-level (pooled) p of INVERSION and PERSONFIT among honest schools by kind: calibrated when about 1 %
+# fall below 0.01 in every kind (docs/calibration.md, section 7, cites these lines). results.json keeps every test
+# of risk-group schools and the tests with p < 0.05 of the others, so a school without a listed pooled test has
+# p >= 0.05.
+for code in ['INVERSION', 'PERSONFIT']:
+    n = collections.Counter(); below01 = collections.Counter(); below001 = collections.Counter()
+    for name in sorted(os.listdir(OUT)):
+        path = os.path.join(OUT, name, 'results.json')
+        if not os.path.exists(path): continue
+        truth = {r['school_id']: r for r in read(os.path.join(REG, name, 'truth.csv'))}
+        for s in json.load(open(path, encoding='utf-8'))['schools']:
+            t = truth.get(s['school']['id'])
+            if not t or t['manipulated'] == '1': continue
+            kind = t['kind']
+            n[kind] += 1
+            tests = s.get('tests') or s.get('notableTests') or []
+            p = [x['pValue'] for x in tests if x['code'] == code and x.get('work') is None]
+            below01[kind] += bool(p and p[0] < 0.01); below001[kind] += bool(p and p[0] < 0.001)
+    L.append(f"\n{code} pooled p among honest gymnasiums and lyceums (all regions): < 0.01 in {below01['gymnasium']}/{n['gymnasium']}, < 0.001 in {below001['gymnasium']}/{n['gymnasium']}")
+    others = [k for k in sorted(n) if k != 'gymnasium']
+    L.append(f"{code} pooled p < 0.01 among other honest schools: " + ", ".join(f"{k} {below01[k]}/{n[k]}" for k in others))
 print("\n".join(L))
