@@ -8,7 +8,7 @@ import Foundation
 /// strong school are, at the same total, a little stronger than the region's and do the hard tasks a little
 /// better. So the region's centre depends on the school's level (mean share of the maximum score): flat up to the
 /// median level, rising linearly above it, fitted over the region's schools by a random-effects meta-regression
-/// (`derSimonianLairdRegression`); each school is compared with what schools of its own level show.
+/// (`LevelAdjustedCentre`); each school is compared with what schools of its own level show.
 /// Help during the test (answers supplied on failed tasks, hard ones included) leaves a student with fewer
 /// basic points than honest students of the same total. The school's mean contrast is judged against the
 /// region's between-school distribution of contrasts (a robust random-effects model), because honest schools

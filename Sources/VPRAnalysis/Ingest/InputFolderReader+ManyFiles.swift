@@ -321,8 +321,7 @@ extension InputFolderReader {
         // Rows are checked on worker threads and committed in file order, as for a single results.csv; the rows
         // still waiting are committed before a row is rejected here and at the end of each file, so rejected rows,
         // counts and file summaries come out exactly as when reading row by row.
-        let parallel = parsingWorkers > 1
-            ? ParallelRowParsing(parser: reader.parser, workers: parsingWorkers, batchRows: parsingBatchRows) : nil
+        let parallel = parallelParsing(reader)
 
         // Workbooks are decoded on both cores ahead of their rows' use: several (one per work, as exports come)
         // side by side, a single one beside the consumer of its rows; a bounded number of rows is held.
@@ -368,7 +367,7 @@ extension InputFolderReader {
                 if isCSV && row.cells.count != headerCount {
                     let extra = row.cells.count > headerCount && row.cells[headerCount...].contains { !$0.isEmpty }
                     if row.cells.count < headerCount || extra {
-                        parallel?.finish { reader.commit($0, $1) }
+                        reader.commitPending(parallel)
                         let n = row.cells.count
                         reader.reject(line: row.number, column: n < headerCount ? n + 1 : headerCount + 1,
                                       reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
@@ -389,12 +388,8 @@ extension InputFolderReader {
                 }
                 bytes.withUnsafeBufferPointer { b in
                     fields.withUnsafeBufferPointer { f in
-                        let record = CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false)
-                        if let parallel {
-                            parallel.add(record) { reader.commit($0, $1) }
-                        } else {
-                            reader.consume(record)
-                        }
+                        reader.consume(CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false),
+                                       parallel: parallel)
                     }
                 }
                 return true
@@ -416,7 +411,7 @@ extension InputFolderReader {
                 let message = (error as? TableFileError)?.message ?? error.localizedDescription
                 fail("не удалось прочитать файл \(file.name): \(message)", SourceLocation(file: file.name, line: 0))
             }
-            parallel?.finish { reader.commit($0, $1) }
+            reader.commitPending(parallel)
             let read = reader.rowsRead - readBefore
             let rejected = reader.rejected.count - rejectedBefore
             summaries.append(FileSummary(file: file.name, encoding: encoding, delimiter: delimiter, rowsRead: read,

@@ -123,17 +123,11 @@ public struct InputFolderReader: Sendable {
             if reader == nil {
                 reader = ResultsTableReader(file: "results.csv", header: header, scales: scales, catalog: catalog,
                                             expectedRows: Self.estimatedRows(resultsURL, firstRow: record))
-                if parsingWorkers > 1 {
-                    parallel = ParallelRowParsing(parser: reader!.parser, workers: parsingWorkers, batchRows: parsingBatchRows)
-                }
+                parallel = parallelParsing(reader!)
             }
-            if let parallel {
-                parallel.add(record) { row, record in reader!.commit(row, record) }
-            } else {
-                reader!.consume(record)
-            }
+            reader!.consume(record, parallel: parallel)
         }
-        parallel?.finish { row, record in reader!.commit(row, record) }
+        reader?.commitPending(parallel)
         guard let header else {
             return outcome
         }
@@ -169,6 +163,11 @@ public struct InputFolderReader: Sendable {
         outcome.recognised = Self.recognise(files: [("results.csv", ResultsLayout.Kind.contract.russianName, nil)],
                                             results: results.results) + outcome.recognised
         return outcome
+    }
+
+    /// The workers that parse a results table's rows, or nil to parse them on the reading thread.
+    func parallelParsing(_ reader: ResultsTableReader) -> ParallelRowParsing? {
+        parsingWorkers > 1 ? ParallelRowParsing(parser: reader.parser, workers: parsingWorkers, batchRows: parsingBatchRows) : nil
     }
 
     /// Rows a file probably holds, judged by its size and the length of its first data row.

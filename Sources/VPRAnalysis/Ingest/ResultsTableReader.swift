@@ -108,6 +108,17 @@ struct ResultsTableReader {
         commit(row, record)
     }
 
+    /// Parses the record here, or hands it to `parallel` and commits, in file order, the rows it has parsed.
+    mutating func consume(_ record: CSVRecord, parallel: ParallelRowParsing?) {
+        guard let parallel else { return consume(record) }
+        parallel.add(record) { commit($0, $1) }
+    }
+
+    /// Commits every row `parallel` still holds: before a row is counted here directly, and after the last record.
+    mutating func commitPending(_ parallel: ParallelRowParsing?) {
+        parallel?.finish { commit($0, $1) }
+    }
+
     /// Counts a row rejected before validation (a row of a merged file whose shape is wrong).
     mutating func reject(line: Int, column: Int?, reason: String, fields: [String]) {
         rowsRead += 1
