@@ -99,10 +99,12 @@ public struct BoundarySpike: Indicator {
                 figures.append(Figure("boundary_\(cell.boundary)_expected_at", cell.expectedAt))
             }
         }
-        let place = work.map { "в работе «\($0.title)»" } ?? "по всем работам ОО"
-        let explanation = "Работ с минимальным баллом отметки \(place): \(atBoundary) при ожидаемых "
-            + "\(RussianFormat.number(expected)) (на 1–2 балла ниже — \(belowBoundary)); так выглядит «дотягивание» "
-            + "примерно \(RussianFormat.percent(pulledShare)) пограничных работ до отметки (\(RussianFormat.pValue(p)))."
+        let explanation = Explanation {
+            let place = work.map { "в работе «\($0.title)»" } ?? "по всем работам ОО"
+            return "Работ с минимальным баллом отметки \(place): \(atBoundary) при ожидаемых "
+                + "\(RussianFormat.number(expected)) (на 1–2 балла ниже — \(belowBoundary)); так выглядит «дотягивание» "
+                + "примерно \(RussianFormat.percent(pulledShare)) пограничных работ до отметки (\(RussianFormat.pValue(p)))."
+        }
         return IndicatorTest(
             code: code, direction: "bunching", category: .vpr, scope: scope, schoolID: schoolID, work: work,
             participants: participants, eligible: eligible,

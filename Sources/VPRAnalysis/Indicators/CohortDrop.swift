@@ -109,20 +109,22 @@ public struct CohortDrop: Indicator {
             Figure("region_schools", Double(null?.schools ?? 0)),
             Figure("drop_below_region", drop),
         ]
-        let who = c.paired ? "у тех же \(c.matched) \(RussianFormat.plural(c.matched, "участника", "участников", "участников"))"
-            : "у параллели (\(c.earlierCount) и \(c.laterCount) участников; коды не сопоставлены)"
-        let head: String
-        if let pair {
-            head = "В работе «\(pair.earlier.title)» (\(pair.earlier.year)) \(who) средний результат "
-                + "\(signed(c.earlierMean)) ст. откл. относительно региона, а через год в работе "
-                + "«\(pair.later.title)» (\(pair.later.year)) — \(signed(c.laterMean))"
-        } else {
-            head = "По всем параллелям и предметам ОО \(who.replacingOccurrences(of: "у параллели", with: "у параллелей")) "
-                + "результат в следующем году изменился с \(signed(c.earlierMean)) до \(signed(c.laterMean)) ст. откл. относительно региона"
+        let explanation = Explanation {
+            let who = c.paired ? "у тех же \(c.matched) \(RussianFormat.plural(c.matched, "участника", "участников", "участников"))"
+                : "у параллели (\(c.earlierCount) и \(c.laterCount) участников; коды не сопоставлены)"
+            let head: String
+            if let pair {
+                head = "В работе «\(pair.earlier.title)» (\(pair.earlier.year)) \(who) средний результат "
+                    + "\(Self.signed(c.earlierMean)) ст. откл. относительно региона, а через год в работе "
+                    + "«\(pair.later.title)» (\(pair.later.year)) — \(Self.signed(c.laterMean))"
+            } else {
+                head = "По всем параллелям и предметам ОО \(who.replacingOccurrences(of: "у параллели", with: "у параллелей")) "
+                    + "результат в следующем году изменился с \(Self.signed(c.earlierMean)) до \(Self.signed(c.laterMean)) ст. откл. относительно региона"
+            }
+            return head + ": изменение \(Self.signed(c.change)) ± \(RussianFormat.number(c.standardError, digits: 2)) при обычном для ОО региона "
+                + "изменении \(Self.signed(centre)) (разброс между ОО \(RussianFormat.number(tau, digits: 2))), \(RussianFormat.pValue(p))."
+                + (p < 0.05 && drop > 0 ? " Результаты более раннего года выглядят завышенными." : "")
         }
-        let explanation = head + ": изменение \(signed(c.change)) ± \(RussianFormat.number(c.standardError, digits: 2)) при обычном для ОО региона "
-            + "изменении \(signed(centre)) (разброс между ОО \(RussianFormat.number(tau, digits: 2))), \(RussianFormat.pValue(p))."
-            + (p < 0.05 && drop > 0 ? " Результаты более раннего года выглядят завышенными." : "")
         return IndicatorTest(
             code: code, direction: "drop", category: .vpr, scope: pair == nil ? .school : .schoolWork,
             schoolID: schoolID, work: pair?.earlier, participants: c.earlierCount, eligible: eligible,
@@ -131,7 +133,7 @@ public struct CohortDrop: Indicator {
             material: drop.isFinite && drop >= config.minDrop, explanation: explanation, figures: figures)
     }
 
-    private func signed(_ x: Double) -> String {
+    private static func signed(_ x: Double) -> String {
         guard x.isFinite else { return "—" }
         return (x >= 0 ? "+" : "−") + RussianFormat.number(abs(x), digits: 2)
     }

@@ -38,11 +38,12 @@ public struct HelpSignature: Sendable {
             var figures = Self.components.compactMap { c in parts[c.code].map { Figure("z_\(c.code.rawValue)", Self.normalScore($0.pValue)) } }
             figures += [Figure("combined_z", z), Figure("region_centre", null.centre), Figure("region_scale", null.scale),
                         Figure("corroborating_indicators", Double(corroborating))]
-            let signs = Self.components.compactMap { c -> String? in
-                parts[c.code].map { "\(Self.russianTrace(c.code)) (\(RussianFormat.pValue($0.pValue)))" }
+            let traces = Self.components.compactMap { c in parts[c.code].map { (c.code, $0.pValue) } }
+            let explanation = Explanation {
+                let signs = traces.map { "\(Self.russianTrace($0.0)) (\(RussianFormat.pValue($0.1)))" }
+                return "Следы помощи на работе в нескольких показателях сразу: " + signs.joined(separator: ", ")
+                    + "; в сумме они сильнее, чем у ОО региона (\(RussianFormat.pValue(p)))."
             }
-            let explanation = "Следы помощи на работе в нескольких показателях сразу: " + signs.joined(separator: ", ")
-                + "; в сумме они сильнее, чем у ОО региона (\(RussianFormat.pValue(p)))."
             return IndicatorTest(
                 code: .helpSignature, direction: "combined", category: .vpr, scope: .school, schoolID: id, work: nil,
                 participants: Self.components.compactMap { parts[$0.code]?.participants }.max() ?? 0, eligible: eligible,

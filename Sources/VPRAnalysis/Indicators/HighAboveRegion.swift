@@ -113,12 +113,14 @@ public struct HighAboveRegion: Indicator {
             statistic: y, pValue: p,
             effectName: measure == .marks45 ? "превышение доли над ожидаемой" : "превышение среднего над ожидаемым, в стандартных отклонениях",
             effectSize: excess, material: eligible && excess >= floor,
-            explanation: explanation(unit: unit, work: work, measure: measure, y: y, null: null, outer: outer, p: p),
+            explanation: Explanation { [outer, p] in
+                Self.explanation(unit: unit, work: work, measure: measure, y: y, null: null, outer: outer, p: p)
+            },
             figures: figures)
     }
 
-    func explanation(unit: HighUnit, work: Work, measure: HighMeasure, y: Double, null: HighNull?, outer: Double,
-                     p: Double) -> String {
+    static func explanation(unit: HighUnit, work: Work, measure: HighMeasure, y: Double, null: HighNull?, outer: Double,
+                            p: Double) -> String {
         let head = "В работе «\(work.title)» "
         let value: String
         switch measure {
@@ -159,12 +161,15 @@ public struct HighAboveRegion: Indicator {
             let participants = parts.reduce(0) { $0 + $1.n }
             let excess = parts.reduce(0.0) { $0 + $1.excess * Double($1.n) } / Double(participants)
             let p = Normal.sf(z / scale)
-            let what = measure == .marks45 ? "доля отметок «4» и «5»" : "средний первичный балл"
-            let size = measure == .marks45 ? RussianFormat.percent(excess)
-                : "\(RussianFormat.number(excess, digits: 2)) ст. откл."
-            let explanation = "По \(parts.count) \(RussianFormat.plural(parts.count, "работе", "работам", "работам")) ОО "
-                + "\(what) в среднем выше ожидаемого на \(size); сводная z-оценка \(RussianFormat.number(z, digits: 2)) "
-                + "при разбросе сводных оценок ОО региона \(RussianFormat.number(scale, digits: 2)) (\(RussianFormat.pValue(p)))."
+            let works = parts.count
+            let explanation = Explanation {
+                let what = measure == .marks45 ? "доля отметок «4» и «5»" : "средний первичный балл"
+                let size = measure == .marks45 ? RussianFormat.percent(excess)
+                    : "\(RussianFormat.number(excess, digits: 2)) ст. откл."
+                return "По \(works) \(RussianFormat.plural(works, "работе", "работам", "работам")) ОО "
+                    + "\(what) в среднем выше ожидаемого на \(size); сводная z-оценка \(RussianFormat.number(z, digits: 2)) "
+                    + "при разбросе сводных оценок ОО региона \(RussianFormat.number(scale, digits: 2)) (\(RussianFormat.pValue(p)))."
+            }
             return IndicatorTest(
                 code: code, direction: measure.rawValue, category: .vpr, scope: .school, schoolID: schoolID, work: nil,
                 participants: participants, eligible: true,

@@ -21,8 +21,13 @@ public struct IndicatorTest: Hashable, Sendable, Codable {
     public var effectSize: Double
     /// Whether the effect is large enough to matter (materiality floor from the config).
     public var material: Bool
-    /// One sentence in Russian saying what was seen.
-    public var explanation: String
+    /// One sentence in Russian saying what was seen, built when read.
+    public var explanation: String {
+        get { explanationSource.text }
+        set { explanationSource = Explanation(text: newValue) }
+    }
+    /// What `explanation` is built from.
+    public var explanationSource: Explanation
     public var figures: [Figure]
     /// Per-score curves for charts (observed and counterfactual counts), keyed by name.
     public var series: [String: [Double]]
@@ -38,7 +43,7 @@ public struct IndicatorTest: Hashable, Sendable, Codable {
     public init(code: IndicatorCode, direction: String, category: RiskCategory, scope: TestScope,
                 schoolID: String, work: Work?, classLabel: String? = nil, participants: Int,
                 eligible: Bool, statisticName: String, statistic: Double, pValue: Double,
-                effectName: String, effectSize: Double, material: Bool, explanation: String,
+                effectName: String, effectSize: Double, material: Bool, explanation: Explanation,
                 figures: [Figure] = [], series: [String: [Double]] = [:]) {
         self.code = code
         self.direction = direction
@@ -55,12 +60,30 @@ public struct IndicatorTest: Hashable, Sendable, Codable {
         self.effectName = effectName
         self.effectSize = effectSize
         self.material = material
-        self.explanation = explanation
+        self.explanationSource = explanation
         self.figures = figures
         self.series = series
         self.qValue = nil
         self.schoolAdjustedP = nil
         self.significant = false
+    }
+
+    /// As the memberwise initialiser, with the sentence already written.
+    public init(code: IndicatorCode, direction: String, category: RiskCategory, scope: TestScope,
+                schoolID: String, work: Work?, classLabel: String? = nil, participants: Int,
+                eligible: Bool, statisticName: String, statistic: Double, pValue: Double,
+                effectName: String, effectSize: Double, material: Bool, explanation: String,
+                figures: [Figure] = [], series: [String: [Double]] = [:]) {
+        self.init(code: code, direction: direction, category: category, scope: scope, schoolID: schoolID, work: work,
+                  classLabel: classLabel, participants: participants, eligible: eligible, statisticName: statisticName,
+                  statistic: statistic, pValue: pValue, effectName: effectName, effectSize: effectSize,
+                  material: material, explanation: Explanation(text: explanation), figures: figures, series: series)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, direction, category, scope, schoolID, work, classLabel, participants, eligible, statisticName,
+             statistic, pValue, effectName, effectSize, material, figures, series, qValue, schoolAdjustedP, significant
+        case explanationSource = "explanation"
     }
 
     /// The value of a named figure, if present.

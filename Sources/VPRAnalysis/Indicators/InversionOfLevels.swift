@@ -150,12 +150,15 @@ public struct InversionOfLevels: Indicator {
             Figure("region_tau2", tau2),
             Figure("z", z),
         ]
-        let explanation = "В работе «\(work.title)» ученики ОО при том же общем балле выполнили задания базового уровня "
-            + "\(Self.signedPercent(unit.basicResidual)), а задания повышенного и высокого уровня "
-            + "\(Self.signedPercent(unit.harderResidual)), чем в среднем по региону (контраст "
-            + "\(RussianFormat.number(unit.contrast * 100, digits: 1)) п. п. при "
-            + (config.levelAdjusted ? "обычном для ОО такого уровня " : "центре региона ")
-            + "\(RussianFormat.number(centre * 100, digits: 1)) п. п. и обычном разбросе между ОО; \(RussianFormat.pValue(p)))."
+        let (basic, harder, contrast, levelAdjusted) = (unit.basicResidual, unit.harderResidual, unit.contrast, config.levelAdjusted)
+        let explanation = Explanation {
+            "В работе «\(work.title)» ученики ОО при том же общем балле выполнили задания базового уровня "
+                + "\(Self.signedPercent(basic)), а задания повышенного и высокого уровня "
+                + "\(Self.signedPercent(harder)), чем в среднем по региону (контраст "
+                + "\(RussianFormat.number(contrast * 100, digits: 1)) п. п. при "
+                + (levelAdjusted ? "обычном для ОО такого уровня " : "центре региона ")
+                + "\(RussianFormat.number(centre * 100, digits: 1)) п. п. и обычном разбросе между ОО; \(RussianFormat.pValue(p)))."
+        }
         return IndicatorTest(
             code: code, direction: "inversion", category: .vpr, scope: .schoolWork, schoolID: unit.key.schoolID,
             work: work, participants: unit.participants, eligible: eligible,
@@ -178,11 +181,13 @@ public struct InversionOfLevels: Indicator {
             let contrast = units.reduce(0.0) { $0 + $1.contrast * Double($1.students) } / Double(max(students, 1))
             let p = Normal.sf(zPooled / scale)
             let works = units.count
-            let explanation = "По \(works) \(RussianFormat.plural(works, "работе", "работам", "работам")) ОО в среднем "
-                + "контраст остатков (задания повышенного и высокого уровня минус базового при том же общем балле) "
-                + "\(RussianFormat.number(contrast * 100, digits: 1)) п. п.; сводная z-оценка "
-                + "\(RussianFormat.number(zPooled, digits: 2)) при разбросе сводных оценок ОО региона "
-                + "\(RussianFormat.number(scale, digits: 2)) (\(RussianFormat.pValue(p)))."
+            let explanation = Explanation {
+                "По \(works) \(RussianFormat.plural(works, "работе", "работам", "работам")) ОО в среднем "
+                    + "контраст остатков (задания повышенного и высокого уровня минус базового при том же общем балле) "
+                    + "\(RussianFormat.number(contrast * 100, digits: 1)) п. п.; сводная z-оценка "
+                    + "\(RussianFormat.number(zPooled, digits: 2)) при разбросе сводных оценок ОО региона "
+                    + "\(RussianFormat.number(scale, digits: 2)) (\(RussianFormat.pValue(p)))."
+            }
             return IndicatorTest(
                 code: code, direction: "inversion", category: .vpr, scope: .school, schoolID: schoolID, work: nil,
                 participants: participants, eligible: true,

@@ -16,7 +16,7 @@ extension JournalGap {
         ]
     }
 
-    func place(work: Work?, classLabel: String?) -> String {
+    static func place(work: Work?, classLabel: String?) -> String {
         if let classLabel { return "В классе \(classLabel)" }
         if let work { return "В работе «\(work.title)»" }
         return "По всем работам ОО"
@@ -31,9 +31,11 @@ extension JournalGap {
         let expected = unit.expectedShare(d)
         let excess = share - expected
         let pValue = p ?? 1
-        let explanation = "\(place(work: work, classLabel: classLabel)) \(d.russianShare) — \(RussianFormat.percent(share)) "
-            + "(\(k) из \(n)) при ожидаемой по региону для учеников с такими же отметками \(RussianFormat.percent(expected)) "
-            + "с учётом обычного разброса между ОО и классами (\(RussianFormat.pValue(pValue)))."
+        let explanation = Explanation {
+            "\(Self.place(work: work, classLabel: classLabel)) \(d.russianShare) — \(RussianFormat.percent(share)) "
+                + "(\(k) из \(n)) при ожидаемой по региону для учеников с такими же отметками \(RussianFormat.percent(expected)) "
+                + "с учётом обычного разброса между ОО и классами (\(RussianFormat.pValue(pValue)))."
+        }
         return IndicatorTest(
             code: code, direction: d.rawValue, category: d.category, scope: scope,
             schoolID: schoolID, work: work, classLabel: classLabel, participants: participants,
@@ -58,11 +60,14 @@ extension JournalGap {
         figures += [Figure("mean_gap", mean), Figure("expected_gap", centre), Figure("gap_excess", excess)]
         if let sharePValue { figures.append(Figure("share_p_value", sharePValue)) }
         let (higher, given) = d == .lowered ? ("отметки по журналу", "отметками ВПР") : ("отметки ВПР", "отметками по журналу")
-        let explanation = "\(place(work: work, classLabel: classLabel)) \(higher) в среднем на "
-            + "\(RussianFormat.number(excess, digits: 2)) балла выше, чем обычно в ОО региона у учеников с такими же \(given); "
-            + "\(d.russianShare) — \(RussianFormat.percent(share)) (\(k) из \(n)) при ожидаемой "
-            + "\(RussianFormat.percent(unit.expectedShare(d))); учтён обычный разброс между ОО и классами "
-            + "(\(RussianFormat.pValue(p)))."
+        let expected = unit.expectedShare(d)
+        let explanation = Explanation {
+            "\(Self.place(work: work, classLabel: classLabel)) \(higher) в среднем на "
+                + "\(RussianFormat.number(excess, digits: 2)) балла выше, чем обычно в ОО региона у учеников с такими же \(given); "
+                + "\(d.russianShare) — \(RussianFormat.percent(share)) (\(k) из \(n)) при ожидаемой "
+                + "\(RussianFormat.percent(expected)); учтён обычный разброс между ОО и классами "
+                + "(\(RussianFormat.pValue(p)))."
+        }
         return IndicatorTest(
             code: code, direction: d.rawValue, category: d.category, scope: scope,
             schoolID: schoolID, work: work, classLabel: classLabel, participants: participants,

@@ -171,16 +171,19 @@ public struct PersonFit: Indicator {
             Figure("expected_aberrant", Double(n) * regionShare),
             Figure("region_mean_share", regionShare),
         ]
-        let unit: String
-        if let classLabel, let work { unit = "В классе \(classLabel) в работе «\(work.title)»" }
-        else if let work { unit = "В работе «\(work.title)»" }
-        else { unit = "По всем работам ОО" }
-        let explanation = "\(unit) профили выполнения заданий менее согласованы с их трудностью (не решены лёгкие "
-            + "задания при решённых трудных), чем у участников того же уровня в регионе: сдвиг на "
-            + "\(RussianFormat.number(shift, digits: 2)) стандартного отклонения"
-            + (config.levelAdjusted ? " от обычного для ОО такого уровня" : "") + ", нетипичный профиль у "
-            + "\(RussianFormat.percent(share)) участников (\(k) из \(n)) при \(RussianFormat.percent(regionShare)) по региону "
-            + "(\(RussianFormat.pValue(p)))."
+        let levelAdjusted = config.levelAdjusted
+        let explanation = Explanation {
+            let unit: String
+            if let classLabel, let work { unit = "В классе \(classLabel) в работе «\(work.title)»" }
+            else if let work { unit = "В работе «\(work.title)»" }
+            else { unit = "По всем работам ОО" }
+            return "\(unit) профили выполнения заданий менее согласованы с их трудностью (не решены лёгкие "
+                + "задания при решённых трудных), чем у участников того же уровня в регионе: сдвиг на "
+                + "\(RussianFormat.number(shift, digits: 2)) стандартного отклонения"
+                + (levelAdjusted ? " от обычного для ОО такого уровня" : "") + ", нетипичный профиль у "
+                + "\(RussianFormat.percent(share)) участников (\(k) из \(n)) при \(RussianFormat.percent(regionShare)) по региону "
+                + "(\(RussianFormat.pValue(p)))."
+        }
         return IndicatorTest(
             code: code, direction: "aberrant", category: .vpr, scope: scope, schoolID: schoolID, work: work,
             classLabel: classLabel, participants: participants, eligible: fit != nil && n >= config.minStudents,

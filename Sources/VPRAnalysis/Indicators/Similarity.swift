@@ -173,17 +173,19 @@ public struct Similarity: Indicator {
             figures.append(Figure("cluster_\(n + 1)_fewest_matched_tasks", Double(c.fewestMatchedTasks)))
             figures.append(Figure("cluster_\(n + 1)_strongest_pair_p", c.strongestPairPValue))
         }
-        let explanation: String
+        let explanation: Explanation
         if clusters.isEmpty {
-            explanation = "\(place) сходство баллов по заданиям у участников одного класса не выходит за пределы "
-                + "ожидаемого при их уровне подготовки (\(RussianFormat.pValue(pValue)))."
+            explanation = Explanation {
+                "\(place) сходство баллов по заданиям у участников одного класса не выходит за пределы "
+                    + "ожидаемого при их уровне подготовки (\(RussianFormat.pValue(pValue)))."
+            }
         } else {
             let shown = clusters.prefix(5).map(\.russianDescription).joined(separator: "; ")
             let more = clusters.count > 5 ? "; и ещё \(clusters.count - 5)" : ""
             let noun = RussianFormat.plural(clusters.count, "группа", "группы", "групп")
-            explanation = "\(place) \(clusters.count) \(noun) участников с почти одинаковыми баллами по заданиям — "
+            explanation = Explanation(text: "\(place) \(clusters.count) \(noun) участников с почти одинаковыми баллами по заданиям — "
                 + "\(shown)\(more); при их уровне подготовки такое сходство случайно "
-                + "маловероятно (\(RussianFormat.pValue(pValue)))."
+                + "маловероятно (\(RussianFormat.pValue(pValue))).")
         }
         return IndicatorTest(
             code: code, direction: "similar", category: .vpr, scope: scope, schoolID: schoolID, work: work,

@@ -180,13 +180,6 @@ extension InputFolderReader {
         (.gender, "gender"),
     ]
 
-    /// Where a merged column's value comes from in one file.
-    private enum ValueSource {
-        case column(Int)
-        case constant(String)
-        case none
-    }
-
     /// Reads every recognised results file into one dataset: rows are laid into one merged table,
     /// so the same participant of the same work in two files is counted once, scales are inferred
     /// from all files together, and the works' tasks come from the files' own headers.
@@ -337,7 +330,7 @@ extension InputFolderReader {
         var summaries: [FileSummary] = []
         for file in usable {
             let layout = file.layout
-            var sources: [ValueSource] = Self.mergedRoles.map { role, _ in
+            var sources: [MergedRecord.Source] = Self.mergedRoles.map { role, _ in
                 if let index = layout.mapping[role] { return .column(index) }
                 switch role {
                 case .year: return layout.year.map { .constant(String($0.value)) } ?? .none
@@ -355,44 +348,41 @@ extension InputFolderReader {
             reader.beginSource(file: file.name, columnNumbers: columnNumbers)
             let readBefore = reader.rowsRead, rejectedBefore = reader.rejected.count, absentBefore = reader.rowsAbsent
             let headerCount = layout.mapping.headers.count
-            let isCSV: Bool
-            if case .csv = file.source { isCSV = true } else { isCSV = false }
 
-            var bytes: [UInt8] = []
-            var fields: [CSVField] = []
+            var merged = MergedRecord()
+            func rejectShape(line: Int, count n: Int, fields: @autoclosure () -> [String]) {
+                reader.commitPending(parallel)
+                reader.reject(line: line, column: n < headerCount ? n + 1 : headerCount + 1,
+                              reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
+                              fields: fields())
+            }
+            // A workbook's rows arrive as text.
             let body: (TableRow) -> Bool = { row in
                 guard row.number > layout.headerRow, !row.isBlank else { return true }
                 // The header again: the lower half of a header merged over two rows, or a repeat at a page break.
                 if Self.repeatsHeader(row, layout.mapping.headers) { return true }
-                if isCSV && row.cells.count != headerCount {
-                    let extra = row.cells.count > headerCount && row.cells[headerCount...].contains { !$0.isEmpty }
-                    if row.cells.count < headerCount || extra {
-                        reader.commitPending(parallel)
-                        let n = row.cells.count
-                        reader.reject(line: row.number, column: n < headerCount ? n + 1 : headerCount + 1,
-                                      reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
-                                      fields: row.cells)
-                        return true
-                    }
-                }
-                bytes.removeAll(keepingCapacity: true)
-                fields.removeAll(keepingCapacity: true)
-                for source in sources {
-                    let begin = bytes.count
-                    switch source {
-                    case .column(let i): bytes.append(contentsOf: row[i].utf8)
-                    case .constant(let text): bytes.append(contentsOf: text.utf8)
-                    case .none: break
-                    }
-                    fields.append(CSVField(start: begin, end: bytes.count, hasEscapedQuotes: false))
-                }
-                bytes.withUnsafeBufferPointer { b in
-                    fields.withUnsafeBufferPointer { f in
-                        reader.consume(CSVRecord(bytes: b, fields: f, line: row.number, hasUnterminatedQuote: false),
-                                       parallel: parallel)
-                    }
-                }
+                merged.lay(row, sources: sources)
+                merged.withRecord(line: row.number) { reader.consume($0, parallel: parallel) }
                 return true
+            }
+            // A CSV file's records are laid byte for byte; text is decoded only to tell a blank or header row and to
+            // quote a rejected one.
+            func csvBody(_ decoder: FieldDecoder) -> (CSVRecord) -> Bool {
+                { record in
+                    guard record.line > layout.headerRow,
+                          !Self.isBlankOrHeader(record, decoder: decoder, headers: layout.mapping.headers) else { return true }
+                    let n = record.count
+                    if n != headerCount {
+                        let extra = n > headerCount && (headerCount..<n).contains { !decoder.text(record, $0).isEmpty }
+                        if n < headerCount || extra {
+                            rejectShape(line: record.line, count: n, fields: (0..<n).map { decoder.text(record, $0) })
+                            return true
+                        }
+                    }
+                    merged.lay(record, sources: sources, decoder: decoder)
+                    merged.withRecord(line: record.line) { reader.consume($0, parallel: parallel) }
+                    return true
+                }
             }
             var encoding = TextEncodingKind.utf8
             var delimiter = ""
@@ -401,7 +391,8 @@ extension InputFolderReader {
                 case .csv(let dialect):
                     encoding = dialect.encoding
                     delimiter = dialect.delimiterText
-                    try Self.forEachCSVRow(url: file.url, dialect: dialect, chunkSize: chunkSize, body)
+                    try CSVByteReader(url: file.url, dialect: dialect, chunkSize: chunkSize)
+                        .forEachRecord(csvBody(FieldDecoder(encoding: dialect.encoding)))
                 case .table:
                     // Every workbook sheet is a job of the prefetch, in this order.
                     defer { tableJob += 1 }
@@ -477,6 +468,18 @@ extension InputFolderReader {
             return true
         }
         return found
+    }
+
+    /// True when the record is blank or repeats the header, as `TableRow.isBlank` and `repeatsHeader` judge its text;
+    /// only the cells up to the first non-blank one are decoded unless that one is the header's text.
+    static func isBlankOrHeader(_ record: CSVRecord, decoder: FieldDecoder, headers: [String]) -> Bool {
+        for index in 0..<record.count {
+            let text = decoder.text(record, index)
+            if text.isEmpty { continue }
+            guard index < headers.count, headers[index] == text else { return false }
+            return repeatsHeader(TableRow(number: record.line, cells: (0..<record.count).map { decoder.text(record, $0) }), headers)
+        }
+        return true
     }
 
     /// True when every non-empty cell of the row is the header's text of its column.
