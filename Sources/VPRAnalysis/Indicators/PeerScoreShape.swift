@@ -14,33 +14,49 @@ struct PeerScoreShape {
         }
     }
 
-    /// The pooled histogram of the nearest schools in mean score, excluding `index`, until they hold at least
+    /// The histograms of the nearest schools in mean score, excluding `index`, until they hold at least
     /// `minPapers` papers from at least `minSchools` schools; nil when the region is too small for that.
-    func peers(of index: Int, minPapers: Int, minSchools: Int) -> [Int]? {
+    func peers(of index: Int, minPapers: Int, minSchools: Int) -> [[Int]]? {
         guard means[index].isFinite else { return nil }
         let order = histograms.indices.filter { $0 != index && means[$0].isFinite }
             .sorted { (abs(means[$0] - means[index]), $0) < (abs(means[$1] - means[index]), $1) }
-        var pooled = [Int](repeating: 0, count: histograms[index].count)
-        var papers = 0, schools = 0
+        var chosen: [[Int]] = []
+        var papers = 0
         for j in order {
-            for s in pooled.indices { pooled[s] += histograms[j][s] }
+            chosen.append(histograms[j])
             papers += histograms[j].reduce(0, +)
-            schools += 1
-            if papers >= minPapers && schools >= minSchools { return pooled }
+            if papers >= minPapers && chosen.count >= minSchools { return chosen }
         }
         return nil
+    }
+
+    /// The peers' papers at b and in its window {b − cellsBelow, …, b}, pooled over the peers left after dropping
+    /// `trimShare` of them from each end of the ranking by their own share at b (peers with no paper in the window
+    /// take no rank and add nothing).
+    static func pooledWindow(_ peers: [[Int]], boundary b: Int, cellsBelow: Int, trimShare: Double) -> (at: Int, total: Int) {
+        let window = max(0, b - cellsBelow)...b
+        var counts = peers.map { h in (at: h[b], total: window.reduce(0) { $0 + h[$1] }) }.filter { $0.total > 0 }
+        let drop = Int((trimShare * Double(counts.count)).rounded(.down))
+        if drop > 0 && counts.count > 2 * drop {
+            // Ties in the share are broken by the count, then by the peer's rank in distance: deterministic.
+            let ranked = counts.enumerated().sorted { a, c in
+                let left = a.element.at * c.element.total, right = c.element.at * a.element.total
+                return (left, a.element.total, a.offset) < (right, c.element.total, c.offset)
+            }
+            counts = ranked[drop..<(ranked.count - drop)].map(\.element)
+        }
+        return counts.reduce((0, 0)) { ($0.0 + $1.at, $0.1 + $1.total) }
     }
 
     /// The null share at the boundary: the model's share, or the peers' own share when the peers have
     /// significantly more papers at b than the model's share allows (one-sided exact binomial, `lumpPValue`):
     /// then the lump is part of the work at that level, not of this school.
-    static func boundedShare(_ modelShare: Double, peers: [Int], boundary b: Int, cellsBelow: Int,
-                             lumpPValue: Double) -> Double {
-        let window = max(0, b - cellsBelow)...b
-        let total = window.reduce(0) { $0 + peers[$1] }
+    static func boundedShare(_ modelShare: Double, peers: [[Int]], boundary b: Int, cellsBelow: Int,
+                             lumpPValue: Double, trimShare: Double) -> Double {
+        let (at, total) = pooledWindow(peers, boundary: b, cellsBelow: cellsBelow, trimShare: trimShare)
         guard total > 0 else { return modelShare }
-        let lump = BinomialTest.pValue(successes: peers[b], trials: total, probability: modelShare, alternative: .greater)
+        let lump = BinomialTest.pValue(successes: at, trials: total, probability: modelShare, alternative: .greater)
         guard lump < lumpPValue else { return modelShare }
-        return max(modelShare, (Double(peers[b]) + 0.5) / (Double(total) + 1.5))
+        return max(modelShare, (Double(at) + 0.5) / (Double(total) + 1.5))
     }
 }
