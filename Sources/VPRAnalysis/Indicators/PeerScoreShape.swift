@@ -5,27 +5,59 @@ struct PeerScoreShape {
     /// Mean primary score and histogram of every school on one work, in the work's key order.
     let means: [Double]
     let histograms: [[Int]]
+    /// The schools with a mean, sorted by (mean, index), and each school's place in that order (nil without a mean):
+    /// a school's nearest peers are found by walking outward from its place, not by sorting the region again for
+    /// every school (which made BOUNDARY quadratic in the number of schools of a national run).
+    private let order: [Int]
+    private let place: [Int?]
+    private let papers: [Int]
 
     init(histograms: [[Int]]) {
         self.histograms = histograms
-        means = histograms.map { h in
-            let n = h.reduce(0, +)
-            return n > 0 ? Double(h.indices.reduce(0) { $0 + $1 * h[$1] }) / Double(n) : .nan
+        papers = histograms.map { $0.reduce(0, +) }
+        means = zip(histograms, papers).map { h, n in
+            n > 0 ? Double(h.indices.reduce(0) { $0 + $1 * h[$1] }) / Double(n) : .nan
+        }
+        let means = means
+        order = histograms.indices.filter { means[$0].isFinite }.sorted { (means[$0], $0) < (means[$1], $1) }
+        var place = [Int?](repeating: nil, count: histograms.count)
+        for (k, i) in order.enumerated() { place[i] = k }
+        self.place = place
+    }
+
+    /// The schools other than `index` in order of (distance in mean score, index), lazily: the next one is the
+    /// nearer of the two frontiers left and right of the school's place; schools at one distance come in index order.
+    func nearest(to index: Int) -> AnyIterator<Int> {
+        guard let home = place[index] else { return AnyIterator { nil } }
+        let centre = means[index]
+        var left = home - 1, right = home + 1
+        var pending: [Int] = [], next = 0
+        return AnyIterator {
+            if next < pending.count { defer { next += 1 }; return pending[next] }
+            // The next block: every school at the smallest distance left on either side.
+            let dl = left >= 0 ? abs(means[order[left]] - centre) : .infinity
+            let dr = right < order.count ? abs(means[order[right]] - centre) : .infinity
+            let d = min(dl, dr)
+            guard d.isFinite else { return nil }
+            pending.removeAll(keepingCapacity: true)
+            next = 0
+            while left >= 0 && abs(means[order[left]] - centre) == d { pending.append(order[left]); left -= 1 }
+            while right < order.count && abs(means[order[right]] - centre) == d { pending.append(order[right]); right += 1 }
+            pending.sort()
+            defer { next = 1 }
+            return pending[0]
         }
     }
 
     /// The histograms of the nearest schools in mean score, excluding `index`, until they hold at least
     /// `minPapers` papers from at least `minSchools` schools; nil when the region is too small for that.
     func peers(of index: Int, minPapers: Int, minSchools: Int) -> [[Int]]? {
-        guard means[index].isFinite else { return nil }
-        let order = histograms.indices.filter { $0 != index && means[$0].isFinite }
-            .sorted { (abs(means[$0] - means[index]), $0) < (abs(means[$1] - means[index]), $1) }
         var chosen: [[Int]] = []
-        var papers = 0
-        for j in order {
+        var total = 0
+        for j in nearest(to: index) {
             chosen.append(histograms[j])
-            papers += histograms[j].reduce(0, +)
-            if papers >= minPapers && chosen.count >= minSchools { return chosen }
+            total += papers[j]
+            if total >= minPapers && chosen.count >= minSchools { return chosen }
         }
         return nil
     }
