@@ -75,10 +75,6 @@ public struct BoundaryConfig: Hashable, Sendable, Codable {
     public var minPeerSchools = 3
     /// The peers' share at a boundary replaces the model's when their excess over it has a p-value below this.
     public var peerLumpPValue = 0.01
-    /// Share of the peer schools dropped from each end when their papers are pooled at a boundary, ranked by their
-    /// own share at it (a trimmed mean): peers that pull papers themselves, or happen to sit oddly, do not set the
-    /// null of the school they are compared with. 0 pools every peer.
-    public var peerTrimShare = 0.0
     /// Smallest estimated share of pulled borderline papers that matters (materiality).
     public var minPulledShare = 0.15
     /// Highest degree of the polynomial that models the region's smooth score distribution.
@@ -96,7 +92,6 @@ public struct BoundaryConfig: Hashable, Sendable, Codable {
         minPeerPapers = try c.value(.minPeerPapers, or: d.minPeerPapers)
         minPeerSchools = try c.value(.minPeerSchools, or: d.minPeerSchools)
         peerLumpPValue = try c.value(.peerLumpPValue, or: d.peerLumpPValue)
-        peerTrimShare = try c.value(.peerTrimShare, or: d.peerTrimShare)
         minPulledShare = try c.value(.minPulledShare, or: d.minPulledShare)
         maxPolynomialDegree = try c.value(.maxPolynomialDegree, or: d.maxPolynomialDegree)
         tiltPriorPrecision = try c.value(.tiltPriorPrecision, or: d.tiltPriorPrecision)

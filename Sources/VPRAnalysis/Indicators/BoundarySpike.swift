@@ -49,7 +49,7 @@ public struct BoundarySpike: Indicator {
                     let modelShare = f[b] / mass
                     let share = peers.map {
                         PeerScoreShape.boundedShare(modelShare, peers: $0, boundary: b, cellsBelow: config.cellsBelowBoundary,
-                                                    lumpPValue: config.peerLumpPValue, trimShare: config.peerTrimShare)
+                                                    lumpPValue: config.peerLumpPValue)
                     } ?? modelShare
                     return Cell(boundary: b, below: below.reduce(0) { $0 + histogram[$1] }, at: histogram[b],
                                 probabilityAt: share)

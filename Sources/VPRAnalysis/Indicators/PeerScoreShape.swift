@@ -62,30 +62,18 @@ struct PeerScoreShape {
         return nil
     }
 
-    /// The peers' papers at b and in its window {b − cellsBelow, …, b}, pooled over the peers left after dropping
-    /// `trimShare` of them from each end of the ranking by their own share at b (peers with no paper in the window
-    /// take no rank and add nothing).
-    static func pooledWindow(_ peers: [[Int]], boundary b: Int, cellsBelow: Int, trimShare: Double) -> (at: Int, total: Int) {
+    /// The peers' papers at b and in its window {b − cellsBelow, …, b}, pooled.
+    static func pooledWindow(_ peers: [[Int]], boundary b: Int, cellsBelow: Int) -> (at: Int, total: Int) {
         let window = max(0, b - cellsBelow)...b
-        var counts = peers.map { h in (at: h[b], total: window.reduce(0) { $0 + h[$1] }) }.filter { $0.total > 0 }
-        let drop = Int((trimShare * Double(counts.count)).rounded(.down))
-        if drop > 0 && counts.count > 2 * drop {
-            // Ties in the share are broken by the count, then by the peer's rank in distance: deterministic.
-            let ranked = counts.enumerated().sorted { a, c in
-                let left = a.element.at * c.element.total, right = c.element.at * a.element.total
-                return (left, a.element.total, a.offset) < (right, c.element.total, c.offset)
-            }
-            counts = ranked[drop..<(ranked.count - drop)].map(\.element)
-        }
-        return counts.reduce((0, 0)) { ($0.0 + $1.at, $0.1 + $1.total) }
+        return peers.reduce((0, 0)) { acc, h in (acc.0 + h[b], acc.1 + window.reduce(0) { $0 + h[$1] }) }
     }
 
     /// The null share at the boundary: the model's share, or the peers' own share when the peers have
     /// significantly more papers at b than the model's share allows (one-sided exact binomial, `lumpPValue`):
     /// then the lump is part of the work at that level, not of this school.
     static func boundedShare(_ modelShare: Double, peers: [[Int]], boundary b: Int, cellsBelow: Int,
-                             lumpPValue: Double, trimShare: Double) -> Double {
-        let (at, total) = pooledWindow(peers, boundary: b, cellsBelow: cellsBelow, trimShare: trimShare)
+                             lumpPValue: Double) -> Double {
+        let (at, total) = pooledWindow(peers, boundary: b, cellsBelow: cellsBelow)
         guard total > 0 else { return modelShare }
         let lump = BinomialTest.pValue(successes: at, trials: total, probability: modelShare, alternative: .greater)
         guard lump < lumpPValue else { return modelShare }

@@ -36,11 +36,10 @@ final class PeerScoreShapeTests: XCTestCase {
         XCTAssertNil(shape.peers(of: 0, minPapers: 100, minSchools: 1))
     }
 
-    func testTrimmingDropsThePeersWithTheMostAndTheFewestPapersAtTheBoundary() {
-        // Window {1, 2} at boundary 2: shares at b 0/4, 1/4, 2/4, 3/4, 4/4.
-        let peers = [[0, 4, 0], [0, 3, 1], [0, 2, 2], [0, 1, 3], [0, 0, 4]]
-        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 1, trimShare: 0) == (10, 20))
-        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 1, trimShare: 0.2) == (6, 12))
-        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 1, trimShare: 0.4) == (2, 4))
+    func testThePeersPapersAtABoundaryArePooledOverItsWindow() {
+        // Window {1, 2} at boundary 2.
+        let peers = [[9, 4, 0], [9, 3, 1], [9, 2, 2]]
+        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 1) == (3, 12))
+        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 2) == (3, 39))
     }
 }

@@ -75,11 +75,11 @@ for x in rows:
         L.append(f"| {x['region']} | {x['sid']} | {x['kind']} | {x['part']} | {x['score']} | {x['cats'].replace('|',', ')} | {x['inds'].replace('|',', ')} | {x['works'].replace('|',', ')} |")
 miss=sum(x['missing'] for x in rows)
 L.append(f"\n(schools in truth but absent from risk-list: {miss})")
-# The school-level (pooled) p of INVERSION and PERSONFIT among honest schools by kind: calibrated when about 1 %
+# The school-level (pooled) p of INVERSION, PERSONFIT and BOUNDARY among honest schools by kind: calibrated when about 1 %
 # fall below 0.01 in every kind (docs/calibration.md, section 7, cites these lines). results.json keeps every test
 # of risk-group schools and the tests with p < 0.05 of the others, so a school without a listed pooled test has
 # p >= 0.05.
-for code in ['INVERSION', 'PERSONFIT']:
+for code in ['INVERSION', 'PERSONFIT', 'BOUNDARY']:
     n = collections.Counter(); below01 = collections.Counter(); below001 = collections.Counter()
     for name in sorted(os.listdir(OUT)):
         path = os.path.join(OUT, name, 'results.json')
