@@ -86,6 +86,9 @@ struct AnalyzeCommand: ParsableCommand {
                                     authority: authority, orderNumber: orderNumber, orderDate: orderDate,
                                     appendix: appendix, recheckSeed: recheckSeed)
         var model = ReportModel(ingest: outcome.ingest, analysis: analysis, options: options)
+        // The model's copy is the only one from here on; the rows no writer reads are dropped.
+        outcome.ingest.dataset = nil
+        model.releaseRows(keeping: school.map { [$0] } ?? [])
         if let school, model.assessment(of: school) == nil {
             terminal.error("ОО с кодом «\(school)» нет среди результатов; отчёты не записаны.")
             throw ExitCode(64)

@@ -28,3 +28,32 @@ final class ReportsGoldenTests: XCTestCase {
         }
     }
 }
+
+/// The rows no writer reads are dropped before the reports are written; every report stays byte for byte the same.
+final class ReportsReleaseRowsTests: XCTestCase {
+    func testEveryReportIsTheSameWithoutTheRowsOfSchoolsOutsideTheRiskGroup() throws {
+        let full = ReportFixture.model()
+        var released = full
+        released.releaseRows()
+        let kept = Set(full.analysis.riskGroup.map(\.school.id))
+        XCTAssertFalse(kept.isEmpty)
+        XCTAssertLessThan(released.ingest.dataset!.results.count, full.ingest.dataset!.results.count)
+        XCTAssertTrue(released.ingest.dataset!.results.allSatisfy { kept.contains($0.schoolID) })
+        for writer in OutputFolder.standardWriters {
+            XCTAssertEqual(try writer.render(released), try writer.render(full), writer.fileName)
+        }
+    }
+
+    func testTheRowsOfARequestedDossierSchoolAreKept() throws {
+        var model = ReportFixture.model()
+        let outside = try XCTUnwrap(model.analysis.schools.first { !$0.riskGroup }?.school.id)
+        let before = try XCTUnwrap(SchoolDossierHTMLWriter.writers(school: outside).first).render(model)
+        model.releaseRows(keeping: [outside])
+        XCTAssertTrue(model.ingest.dataset!.results.contains { $0.schoolID == outside })
+        XCTAssertEqual(try XCTUnwrap(SchoolDossierHTMLWriter.writers(school: outside).first).render(model), before)
+        // Without keeping it, its dossier would lose the table of its papers.
+        var withoutIt = ReportFixture.model()
+        withoutIt.releaseRows()
+        XCTAssertNotEqual(try XCTUnwrap(SchoolDossierHTMLWriter.writers(school: outside).first).render(withoutIt), before)
+    }
+}
