@@ -70,28 +70,9 @@ struct MergedRecord {
                 return
             }
         case .windows1251:
-            if escaped { Self.appendCP1251(record.unescaped(i), to: &bytes) } else { Self.appendCP1251(record.raw(i), to: &bytes) }
+            if escaped { Windows1251.appendUTF8(of: record.unescaped(i), to: &bytes) } else { Windows1251.appendUTF8(of: record.raw(i), to: &bytes) }
         }
         Self.trimBlanks(&bytes, from: begin)
-    }
-
-    /// CP1251 bytes as UTF-8.
-    static func appendCP1251<C: Collection>(_ source: C, to bytes: inout [UInt8]) where C.Element == UInt8 {
-        for byte in source {
-            if byte < 0x80 {
-                bytes.append(byte)
-                continue
-            }
-            let scalar = Windows1251.upperHalf[Int(byte) - 0x80]
-            if scalar < 0x800 {
-                bytes.append(UInt8(0xC0 | (scalar >> 6)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xE0 | (scalar >> 12)))
-                bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-            }
-        }
     }
 
     /// Removes from both ends of `bytes[begin...]` (valid UTF-8) the scalars `String.isBlankScalar` names.

@@ -17,6 +17,12 @@ enum Windows1251 {
     static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
+        appendUTF8(of: bytes, to: &utf8)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 form of CP1251 bytes.
+    static func appendUTF8<C: Collection>(of bytes: C, to utf8: inout [UInt8]) where C.Element == UInt8 {
         for byte in bytes {
             if byte < 0x80 {
                 utf8.append(byte)
@@ -32,7 +38,6 @@ enum Windows1251 {
                 utf8.append(UInt8(0x80 | (scalar & 0x3F)))
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Encodes a string as CP1251, or nil when a character has no CP1251 byte.
