@@ -8,7 +8,6 @@ extension ReportModel {
     public mutating func releaseRows(keeping: Set<String> = []) {
         guard var dataset = ingest.dataset else { return }
         let kept = Set(analysis.riskGroup.map(\.school.id)).union(keeping)
-        ingest.dataset = nil
         dataset.results = dataset.results.filter { kept.contains($0.schoolID) }
         ingest.dataset = dataset
     }

@@ -49,34 +49,30 @@ struct PeerScoreShape {
         }
     }
 
-    /// The histograms of the nearest schools in mean score, excluding `index`, until they hold at least
+    /// The pooled histogram of the nearest schools in mean score, excluding `index`, until they hold at least
     /// `minPapers` papers from at least `minSchools` schools; nil when the region is too small for that.
-    func peers(of index: Int, minPapers: Int, minSchools: Int) -> [[Int]]? {
-        var chosen: [[Int]] = []
-        var total = 0
+    func peers(of index: Int, minPapers: Int, minSchools: Int) -> [Int]? {
+        var pooled = [Int](repeating: 0, count: histograms[index].count)
+        var total = 0, schools = 0
         for j in nearest(to: index) {
-            chosen.append(histograms[j])
+            for s in pooled.indices { pooled[s] += histograms[j][s] }
             total += papers[j]
-            if total >= minPapers && chosen.count >= minSchools { return chosen }
+            schools += 1
+            if total >= minPapers && schools >= minSchools { return pooled }
         }
         return nil
-    }
-
-    /// The peers' papers at b and in its window {b − cellsBelow, …, b}, pooled.
-    static func pooledWindow(_ peers: [[Int]], boundary b: Int, cellsBelow: Int) -> (at: Int, total: Int) {
-        let window = max(0, b - cellsBelow)...b
-        return peers.reduce((0, 0)) { acc, h in (acc.0 + h[b], acc.1 + window.reduce(0) { $0 + h[$1] }) }
     }
 
     /// The null share at the boundary: the model's share, or the peers' own share when the peers have
     /// significantly more papers at b than the model's share allows (one-sided exact binomial, `lumpPValue`):
     /// then the lump is part of the work at that level, not of this school.
-    static func boundedShare(_ modelShare: Double, peers: [[Int]], boundary b: Int, cellsBelow: Int,
+    static func boundedShare(_ modelShare: Double, peers: [Int], boundary b: Int, cellsBelow: Int,
                              lumpPValue: Double) -> Double {
-        let (at, total) = pooledWindow(peers, boundary: b, cellsBelow: cellsBelow)
+        let window = max(0, b - cellsBelow)...b
+        let total = window.reduce(0) { $0 + peers[$1] }
         guard total > 0 else { return modelShare }
-        let lump = BinomialTest.pValue(successes: at, trials: total, probability: modelShare, alternative: .greater)
+        let lump = BinomialTest.pValue(successes: peers[b], trials: total, probability: modelShare, alternative: .greater)
         guard lump < lumpPValue else { return modelShare }
-        return max(modelShare, (Double(at) + 0.5) / (Double(total) + 1.5))
+        return max(modelShare, (Double(peers[b]) + 0.5) / (Double(total) + 1.5))
     }
 }

@@ -350,12 +350,6 @@ extension InputFolderReader {
             let headerCount = layout.mapping.headers.count
 
             var merged = MergedRecord()
-            func rejectShape(line: Int, count n: Int, fields: @autoclosure () -> [String]) {
-                reader.commitPending(parallel)
-                reader.reject(line: line, column: n < headerCount ? n + 1 : headerCount + 1,
-                              reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
-                              fields: fields())
-            }
             // A workbook's rows arrive as text.
             let body: (TableRow) -> Bool = { row in
                 guard row.number > layout.headerRow, !row.isBlank else { return true }
@@ -375,7 +369,10 @@ extension InputFolderReader {
                     if n != headerCount {
                         let extra = n > headerCount && (headerCount..<n).contains { !decoder.text(record, $0).isEmpty }
                         if n < headerCount || extra {
-                            rejectShape(line: record.line, count: n, fields: (0..<n).map { decoder.text(record, $0) })
+                            reader.commitPending(parallel)
+                            reader.reject(line: record.line, column: n < headerCount ? n + 1 : headerCount + 1,
+                                          reason: "в строке \(n) \(RowShape.fieldsWord(n)), а в заголовке \(headerCount): \(n < headerCount ? "не хватает полей" : "лишние поля")",
+                                          fields: (0..<n).map { decoder.text(record, $0) })
                             return true
                         }
                     }

@@ -30,16 +30,9 @@ final class PeerScoreShapeTests: XCTestCase {
     func testPeersStopOnceTheyHoldEnoughPapersFromEnoughSchools() {
         // Means 1, 1, 2, 3 and 0 (the first school's own mean is 1).
         let shape = PeerScoreShape(histograms: [[0, 4, 0, 0], [0, 2, 0, 0], [0, 0, 3, 0], [0, 0, 0, 5], [6, 0, 0, 0]])
-        XCTAssertEqual(shape.peers(of: 0, minPapers: 4, minSchools: 2), [[0, 2, 0, 0], [0, 0, 3, 0]])
+        XCTAssertEqual(shape.peers(of: 0, minPapers: 4, minSchools: 2), [0, 2, 3, 0])
         // At distance 1 from the first school are the schools with means 2 and 0: index order decides.
-        XCTAssertEqual(shape.peers(of: 0, minPapers: 10, minSchools: 3), [[0, 2, 0, 0], [0, 0, 3, 0], [6, 0, 0, 0]])
+        XCTAssertEqual(shape.peers(of: 0, minPapers: 10, minSchools: 3), [6, 2, 3, 0])
         XCTAssertNil(shape.peers(of: 0, minPapers: 100, minSchools: 1))
-    }
-
-    func testThePeersPapersAtABoundaryArePooledOverItsWindow() {
-        // Window {1, 2} at boundary 2.
-        let peers = [[9, 4, 0], [9, 3, 1], [9, 2, 2]]
-        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 1) == (3, 12))
-        XCTAssertTrue(PeerScoreShape.pooledWindow(peers, boundary: 2, cellsBelow: 2) == (3, 39))
     }
 }
