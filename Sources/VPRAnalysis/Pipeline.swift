@@ -5,10 +5,14 @@ import Foundation
 public struct Pipeline: Sendable {
     public var config: AnalysisConfig
     public var indicators: [any Indicator]
+    /// Which schools get class-level tests, built after the decision (they explain a flag and never decide).
+    public var classTests: ClassTestSelection
 
-    public init(config: AnalysisConfig = AnalysisConfig(), indicators: [any Indicator] = Pipeline.standardIndicators) {
+    public init(config: AnalysisConfig = AnalysisConfig(), indicators: [any Indicator] = Pipeline.standardIndicators,
+                classTests: ClassTestSelection = .riskGroup()) {
         self.config = config
         self.indicators = indicators
+        self.classTests = classTests
     }
 
     /// Every indicator of the engine, in report order.
@@ -26,7 +30,7 @@ public struct Pipeline: Sendable {
     /// Computes every indicator and decides the risk group for a validated dataset.
     public func analyze(_ dataset: Dataset) -> Analysis {
         let context = AnalysisContext(dataset: dataset, config: config)
-        var tests = computeIndicators(context)
+        var (tests, evaluations) = computeIndicators(context)
         tests += HelpSignature().combine(tests, config: config.helpSignature)
         var participants: [String: Int] = [:]
         for r in dataset.results { participants[r.schoolID, default: 0] += 1 }
@@ -34,28 +38,40 @@ public struct Pipeline: Sendable {
         let assessments = RiskDecision(config: config.decision)
             .decide(tests: &tests, schools: schools, participants: participants)
         var analysis = Analysis(config: config, works: summarize(context), schools: assessments, tests: tests)
+        tests = []
+        analysis.insertClassTests(Self.classTests(evaluations, of: classTests.schools(riskGroup: analysis.riskGroup)))
         analysis.limitations = IndicatorLimitation.of(dataset, indicators: indicators.map(\.code) + [.helpSignature])
         return analysis
     }
 
-    /// Runs the indicators on both cores; the result order does not depend on scheduling.
-    func computeIndicators(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// Runs the indicators on both cores; the result order does not depend on scheduling. Returns the deciding
+    /// tests of every indicator in one array, and the evaluations (emptied of their tests) for the class-level ones.
+    func computeIndicators(_ context: AnalysisContext) -> (tests: [IndicatorTest], evaluations: [IndicatorEvaluation]) {
         let indicators = self.indicators
-        let slots = ResultSlots<[IndicatorTest]>(count: indicators.count)
+        let slots = ResultSlots<IndicatorEvaluation>(count: indicators.count)
         DispatchQueue.concurrentPerform(iterations: indicators.count) { i in
-            slots.set(i, indicators[i].evaluate(context))
+            slots.set(i, indicators[i].evaluation(context))
         }
         // Each indicator's tests are moved into the one array and released at once, so the run never holds
         // two copies of every test.
-        var perIndicator = slots.take()
+        var evaluations = slots.take().map { $0! }
         var tests: [IndicatorTest] = []
         // Room for the one combined HELP test per school that `analyze` appends next.
-        tests.reserveCapacity(perIndicator.reduce(0) { $0 + ($1?.count ?? 0) } + context.schoolIDs.count)
-        for i in perIndicator.indices {
-            tests.append(contentsOf: perIndicator[i] ?? [])
-            perIndicator[i] = nil
+        tests.reserveCapacity(evaluations.reduce(0) { $0 + $1.tests.count } + context.schoolIDs.count)
+        for i in evaluations.indices {
+            tests.append(contentsOf: evaluations[i].tests)
+            evaluations[i].tests = []
         }
-        return tests
+        return (tests, evaluations)
+    }
+
+    /// The class-level tests of the given schools (nil: every school), indicator by indicator on both cores.
+    static func classTests(_ evaluations: [IndicatorEvaluation], of schools: Set<String>?) -> [IndicatorTest] {
+        let slots = ResultSlots<[IndicatorTest]>(count: evaluations.count)
+        DispatchQueue.concurrentPerform(iterations: evaluations.count) { i in
+            slots.set(i, evaluations[i].classTests(of: schools))
+        }
+        return slots.take().flatMap { $0 ?? [] }
     }
 
     func summarize(_ context: AnalysisContext) -> [WorkSummary] {

@@ -9,7 +9,7 @@ public struct ResultsJSONWriter: ReportWriter {
     public init() {}
 
     struct Document: Encodable {
-        var format = "vpr-analyzer/results/2"
+        var format = "vpr-analyzer/results/3"
         var engineVersion: String
         var date: String
         var input: Input
@@ -39,7 +39,8 @@ public struct ResultsJSONWriter: ReportWriter {
         var schoolQValue: Double
         /// Every test of a risk-group school, deciding and explanatory; nil for other schools.
         var tests: [IndicatorTest]?
-        /// For schools outside the risk group: their tests with p < 0.05, without figures and texts.
+        /// For schools outside the risk group: their deciding tests with p < 0.05, without figures and texts
+        /// (class-level tests are built for the risk group and a requested school only).
         var notableTests: [TestSummary]?
     }
 

@@ -109,7 +109,7 @@ public struct CalibrationStudy: Sendable {
 public enum StudyDetectors {
     /// The schools each detector flags: the engine's risk group and the crude rules' flags.
     public static func flaggedSchools(_ dataset: Dataset, config: AnalysisConfig) -> [StudyDetector: Set<String>] {
-        let analysis = Pipeline(config: config).analyze(dataset)
+        let analysis = Pipeline(config: config, classTests: .none).analyze(dataset)
         return [
             .engine: Set(analysis.riskGroup.map(\.school.id)),
             .marksShareScreen: MarksShareScreen().flaggedSchools(dataset),

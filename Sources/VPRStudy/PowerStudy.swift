@@ -152,7 +152,7 @@ public struct PowerStudy: Sendable {
         }
         let district = DistrictGenerator(config: GeneratorConfig(seed: seed, schoolCount: schoolsPerRegion,
                                                                  manipulations: plan)).generate()
-        let flagged = Set(Pipeline(config: config).analyze(district.dataset).riskGroup.map(\.school.id))
+        let flagged = Set(Pipeline(config: config, classTests: .none).analyze(district.dataset).riskGroup.map(\.school.id))
         var row = PowerRow(arm: arm)
         for t in district.truth {
             guard let band = bands.first(where: { $0.contains(sizes[t.schoolID] ?? 0) }) else { continue }

@@ -69,7 +69,8 @@ struct AnalyzeCommand: ParsableCommand {
         let lock = try FolderLocking.lock(out, terminal: terminal)
         defer { lock.release() }
         terminal.say("Чтение данных из \(inputOptions.input)…")
-        var outcome = Pipeline(config: analysisConfig).run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
+        var outcome = Pipeline(config: analysisConfig, classTests: .riskGroup(plus: Set(school.map { [$0] } ?? [])))
+            .run(folder: inputOptions.inputURL, reader: .withSpreadsheets)
         terminal.printFiles(outcome.ingest.files)
         terminal.print(outcome.ingest.diagnostics)
         guard var analysis = outcome.analysis else {

@@ -82,7 +82,7 @@ final class ReportsCSVTests: XCTestCase {
         let model = ReportFixture.model()
         let data = try ResultsJSONWriter().render(model)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual(object["format"] as? String, "vpr-analyzer/results/2")
+        XCTAssertEqual(object["format"] as? String, "vpr-analyzer/results/3")
         let schools = try XCTUnwrap(object["schools"] as? [[String: Any]])
         XCTAssertEqual(schools.count, model.analysis.schools.count)
         var sawOther = false
@@ -99,6 +99,7 @@ final class ReportsCSVTests: XCTestCase {
                 let notable = try XCTUnwrap(entry["notableTests"] as? [[String: Any]], id)
                 XCTAssertEqual(notable.count, model.analysis.tests(of: id).filter { $0.pValue < 0.05 }.count, id)
                 XCTAssertTrue(notable.allSatisfy { $0["figures"] == nil && ($0["pValue"] as? Double ?? 1) < 0.05 })
+                XCTAssertFalse(notable.contains { $0["scope"] as? String == "classGroup" }, "class tests are built for the risk group only")
             }
         }
         XCTAssertTrue(sawOther)

@@ -9,7 +9,7 @@ public struct Analysis: Sendable {
     /// Indicators that could not run, or ran on less than they need, for the data given.
     public var limitations: [IndicatorLimitation] = []
     /// Positions in `tests` per school, so reports look a school's tests up without scanning the region.
-    private var positions: [String: [Int]]
+    var positions: [String: [Int]]
 
     public init(config: AnalysisConfig, works: [WorkSummary], schools: [SchoolAssessment], tests: [IndicatorTest]) {
         self.config = config

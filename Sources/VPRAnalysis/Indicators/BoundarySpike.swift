@@ -25,7 +25,12 @@ public struct BoundarySpike: Indicator {
         var expectedAt: Double { Double(trials) * probabilityAt }
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// Every unit's tests decide: the indicator has no class-level tests.
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
+        IndicatorEvaluation(tests: decidingTests(context))
+    }
+
+    func decidingTests(_ context: AnalysisContext) -> [IndicatorTest] {
         let config = context.config.boundary
         var tests: [IndicatorTest] = []
         var cellsBySchool: [String: [(Work, [Cell])]] = [:]

@@ -20,7 +20,12 @@ public struct CohortDrop: Indicator {
         var later: Work
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// Every unit's tests decide: the indicator has no class-level tests.
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
+        IndicatorEvaluation(tests: decidingTests(context))
+    }
+
+    func decidingTests(_ context: AnalysisContext) -> [IndicatorTest] {
         let config = context.config.cohort
         let present = Set(context.works)
         let pairs = context.works.compactMap { w -> WorkPair? in

@@ -13,7 +13,12 @@ public struct HighAboveRegion: Indicator {
 
     public init() {}
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// Every unit's tests decide: the indicator has no class-level tests.
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
+        IndicatorEvaluation(tests: decidingTests(context))
+    }
+
+    func decidingTests(_ context: AnalysisContext) -> [IndicatorTest] {
         let config = context.config.high
         var tests: [IndicatorTest] = []
         var pooled: [HighMeasure: [String: [(z: Double, excess: Double, n: Int)]]] = [:]

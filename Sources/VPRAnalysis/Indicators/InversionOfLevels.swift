@@ -34,7 +34,12 @@ public struct InversionOfLevels: Indicator {
         var level: Double
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// Every unit's tests decide: the indicator has no class-level tests.
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
+        IndicatorEvaluation(tests: decidingTests(context))
+    }
+
+    func decidingTests(_ context: AnalysisContext) -> [IndicatorTest] {
         let config = context.config.inversion
         var tests: [IndicatorTest] = []
         var pooledZ: [String: [Double]] = [:]

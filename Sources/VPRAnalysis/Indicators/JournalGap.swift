@@ -35,26 +35,39 @@ public struct JournalGap: Indicator {
         var classGap: RegionGapNull
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// What the class-level tests of one work need from the region: the model its students are standardised
+    /// by and the class nulls.
+    struct ClassBasis: Sendable {
+        var work: Work
+        var model: MarkModel
+        var nulls: WorkNulls
+    }
+
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
         let config = context.config.journal
         var tests: [IndicatorTest] = []
         var pooled: [String: [(SchoolUnits, WorkNulls)]] = [:]
+        var bases: [ClassBasis] = []
         // Units of every work first: the run's pooled spread of the gap bounds each work's from below.
-        let units = context.works.map { work -> (work: Work, schools: [SchoolUnits], byShares: Bool) in
+        let units = context.works.map { work -> (work: Work, schools: [SchoolUnits], model: MarkModel?) in
             let keys = context.keys(of: work)
             let groups = keys.map { context.results($0) }
-            let byShares = keys.contains { context.dataset.journalShares[$0] != nil }
-            return (work, byShares ? shareUnits(keys, groups, context: context) : markUnits(keys, groups), byShares)
+            guard !keys.contains(where: { context.dataset.journalShares[$0] != nil }) else {
+                return (work, shareUnits(keys, groups, context: context), nil)
+            }
+            let model = MarkModel(groups: groups)
+            return (work, zip(keys, groups).map { markUnit($0, $1, model: model) }, model)
         }
         let floor = RegionGapNull.pooledSpread(units.map { $0.schools.map(\.whole) }, minStudents: config.minStudents)
-        for (work, schools, byShares) in units {
+        for (work, schools, model) in units {
             // Without each participant's marks there are no classes to compare: the class nulls stay empty.
-            let classUnits = byShares ? [] : schools.flatMap { $0.classes.map(\.unit) }
+            let classUnits = model == nil ? [] : schools.flatMap { $0.classes.map(\.unit) }
             let nulls = WorkNulls(
                 school: RegionJournalNull(units: schools.map(\.whole), minStudents: config.minStudents),
                 classes: RegionJournalNull(units: classUnits, minStudents: config.minStudents),
                 schoolGap: RegionGapNull(units: schools.map(\.whole), minStudents: config.minStudents, floor: floor),
                 classGap: RegionGapNull(units: classUnits, minStudents: config.minStudents))
+            if let model { bases.append(ClassBasis(work: work, model: model, nulls: nulls)) }
             let kappaNull = RegionKappaNull(tables: schools.map(\.whole.comparison.table), minStudents: config.minStudents)
             for s in schools {
                 pooled[s.key.schoolID, default: []].append((s, nulls))
@@ -68,22 +81,38 @@ public struct JournalGap: Indicator {
                     test.figures += kappaNull.figures(for: s.whole.comparison.table)
                     tests.append(test)
                 }
+            }
+        }
+        tests.append(contentsOf: pooledTests(pooled, context: context, config: config))
+        let classBases = bases
+        return IndicatorEvaluation(tests: tests) { schools in
+            classTests(classBases, schools: schools, context: context)
+        }
+    }
+
+    /// The class-level tests of the given schools' works with more than one class: each class against the
+    /// region's classes, on the gap where it has one, else on the share.
+    func classTests(_ bases: [ClassBasis], schools: Set<String>?, context: AnalysisContext) -> [IndicatorTest] {
+        let config = context.config.journal
+        var tests: [IndicatorTest] = []
+        for basis in bases {
+            for key in context.keys(of: basis.work) where schools?.contains(key.schoolID) ?? true {
+                let s = markUnit(key, context.results(key), model: basis.model)
                 guard s.classes.count > 1 else { continue }
                 for (label, unit) in s.classes {
                     for d in JournalDirection.allCases {
-                        let gap = nulls.classGap.expectation(unit, d)
-                        let shareP = nulls.classes.pValue(unit, d)
+                        let gap = basis.nulls.classGap.expectation(unit, d)
+                        let shareP = basis.nulls.classes.pValue(unit, d)
                         let test = gap.map { makeGapTest(unit, d, p: $0.upperTail(unit.gapSum[d]!), centre: $0.shift / Double(unit.comparison.total),
-                                                         sharePValue: shareP, scope: .classGroup, schoolID: s.key.schoolID,
-                                                         work: work, classLabel: label, participants: unit.comparison.total, config: config) }
-                            ?? makeTest(unit, d, p: shareP, scope: .classGroup, schoolID: s.key.schoolID, work: work,
+                                                         sharePValue: shareP, scope: .classGroup, schoolID: key.schoolID,
+                                                         work: basis.work, classLabel: label, participants: unit.comparison.total, config: config) }
+                            ?? makeTest(unit, d, p: shareP, scope: .classGroup, schoolID: key.schoolID, work: basis.work,
                                         classLabel: label, participants: unit.comparison.total, config: config)
                         tests.append(test)
                     }
                 }
             }
         }
-        tests.append(contentsOf: pooledTests(pooled, context: context, config: config))
         return tests
     }
 
@@ -111,20 +140,26 @@ public struct JournalGap: Indicator {
         return test
     }
 
-    /// Units standardised by mark: every school's participants carry both marks.
-    func markUnits(_ keys: [SchoolWorkKey], _ groups: [ArraySlice<StudentResult>]) -> [SchoolUnits] {
-        let rates = JournalRates(groups: groups)
-        let levels = groups.map { rates.level($0) }
-        let gap = JournalGapModel(groups: groups, levels: levels)
-        return zip(keys, zip(groups, levels)).map { key, pair -> SchoolUnits in
-            let (results, level) = pair
-            let byClass = Dictionary(grouping: results, by: \.classLabel)
-            return SchoolUnits(key: key, whole: JournalUnit(results, rates: rates, gap: gap, gapLevel: level),
-                               classes: byClass.keys.sorted().map {
-                                   ($0, JournalUnit(byClass[$0]!, rates: rates, gap: gap, gapLevel: level))
-                               },
-                               participants: results.count)
+    /// The region's standardisation of a work whose participants all carry both marks.
+    struct MarkModel: Sendable {
+        var rates: JournalRates
+        var gap: JournalGapModel?
+
+        init(groups: [ArraySlice<StudentResult>]) {
+            rates = JournalRates(groups: groups)
+            gap = JournalGapModel(groups: groups, levels: groups.map { [rates] in rates.level($0) })
         }
+    }
+
+    /// One school's units on a work standardised by mark: the whole and per class.
+    func markUnit(_ key: SchoolWorkKey, _ results: ArraySlice<StudentResult>, model: MarkModel) -> SchoolUnits {
+        let level = model.rates.level(results)
+        let byClass = Dictionary(grouping: results, by: \.classLabel)
+        return SchoolUnits(key: key, whole: JournalUnit(results, rates: model.rates, gap: model.gap, gapLevel: level),
+                           classes: byClass.keys.sorted().map {
+                               ($0, JournalUnit(byClass[$0]!, rates: model.rates, gap: model.gap, gapLevel: level))
+                           },
+                           participants: results.count)
     }
 
     /// Units of a work where some schools give only the three journal counts: every school is compared

@@ -55,59 +55,48 @@ public struct PersonFit: Indicator {
         var participants: Int
         var whole: Tally
         var classes: [(label: String, tally: Tally)]
-        var aberrantCodes: [String]
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// What the class-level tests of one work need from the region: its model and its classes' null.
+    struct WorkFit: Sendable {
+        var work: Work
+        var taskMax: [Int]
+        var model: PersonFitModel
+        var classFit: RegionNull?
+    }
+
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
         let config = context.config.personFit
         var tests: [IndicatorTest] = []
         var pooled: [String: [Unit]] = [:]
+        var workFits: [WorkFit] = []
         var varianceSum = 0.0, varianceWeight = 0.0
         for work in context.works {
             guard let spec = context.dataset.works[work], !spec.tasks.isEmpty else { continue }
             let taskMax = spec.tasks.map(\.maxPoints)
-            let maxTotal = Double(max(taskMax.reduce(0, +), 1))
             let keys = context.keys(of: work)
-            var rows: [SchoolWorkKey: [(StudentResult, [Int])]] = [:]
             var all: [[Int]] = []
             for key in keys {
-                rows[key] = context.results(key).compactMap { r in
-                    Similarity.completeScores(r, taskMax: taskMax).map { (r, $0) }
+                for r in context.results(key) {
+                    if let v = Similarity.completeScores(r, taskMax: taskMax) { all.append(v) }
                 }
-                all += rows[key]!.map(\.1)
             }
             guard let model = PersonFitModel(vectors: all, taskMax: taskMax, config: config) else { continue }
-            let units = keys.map { key -> Unit in
-                var whole = Tally(), byClass: [String: Tally] = [:], codes: [String] = []
-                for (r, v) in rows[key] ?? [] {
-                    let aberrant = model.isAberrant(v)
-                    let t = Tally(aberrant: aberrant ? 1 : 0, students: 1, scoreSum: model.normalScore(v),
-                                  levelSum: Double(v.reduce(0, +)) / maxTotal)
-                    whole = whole + t
-                    byClass[r.classLabel, default: Tally()] = byClass[r.classLabel, default: Tally()] + t
-                    if aberrant { codes.append(r.studentID) }
-                }
-                return Unit(key: key, participants: context.groups[key]?.count ?? 0, whole: whole,
-                            classes: byClass.keys.sorted().map { ($0, byClass[$0]!) }, aberrantCodes: codes)
-            }
+            let units = keys.map { unit($0, taskMax: taskMax, model: model, context: context) }
             var sum = 0.0, sumSq = 0.0
             for v in all { let z = model.normalScore(v); sum += z; sumSq += z * z }
             let variance = all.count > 1 ? (sumSq - sum * sum / Double(all.count)) / Double(all.count - 1) : 1
             varianceSum += variance * Double(all.count)
             varianceWeight += Double(all.count)
             let schoolFit = fit(units.map(\.whole), variance: variance, config: config)
-            let classFit = fit(units.flatMap { $0.classes.map(\.tally) }, variance: variance, config: config)
+            workFits.append(WorkFit(work: work, taskMax: taskMax, model: model,
+                                    classFit: fit(units.flatMap { $0.classes.map(\.tally) }, variance: variance, config: config)))
             for unit in units {
                 pooled[unit.key.schoolID, default: []].append(unit)
                 var test = makeTest(unit.whole, fit: schoolFit, scope: .schoolWork, schoolID: unit.key.schoolID,
                                     work: work, classLabel: nil, participants: unit.participants, config: config)
                 test.figures.append(Figure("aberrant_quantile", config.aberrantQuantile))
                 tests.append(test)
-                guard unit.classes.count > 1 else { continue }
-                for (label, tally) in unit.classes {
-                    tests.append(makeTest(tally, fit: classFit, scope: .classGroup, schoolID: unit.key.schoolID,
-                                          work: work, classLabel: label, participants: tally.students, config: config))
-                }
             }
         }
         let pooledVariance = varianceWeight > 0 ? varianceSum / varianceWeight : 1
@@ -120,7 +109,43 @@ public struct PersonFit: Indicator {
             test.figures.append(Figure("works", Double(pooled[schoolID]!.count)))
             tests.append(test)
         }
+        let fits = workFits
+        return IndicatorEvaluation(tests: tests) { schools in
+            classTests(fits, schools: schools, context: context)
+        }
+    }
+
+    /// The class-level tests of the given schools' works with more than one class, against each work's class null.
+    func classTests(_ fits: [WorkFit], schools: Set<String>?, context: AnalysisContext) -> [IndicatorTest] {
+        let config = context.config.personFit
+        var tests: [IndicatorTest] = []
+        for f in fits {
+            for key in context.keys(of: f.work) where schools?.contains(key.schoolID) ?? true {
+                let unit = unit(key, taskMax: f.taskMax, model: f.model, context: context)
+                guard unit.classes.count > 1 else { continue }
+                for (label, tally) in unit.classes {
+                    tests.append(makeTest(tally, fit: f.classFit, scope: .classGroup, schoolID: key.schoolID,
+                                          work: f.work, classLabel: label, participants: tally.students, config: config))
+                }
+            }
+        }
         return tests
+    }
+
+    /// One (school, work): its students' tallies, whole and per class, under the region's model.
+    func unit(_ key: SchoolWorkKey, taskMax: [Int], model: PersonFitModel, context: AnalysisContext) -> Unit {
+        let maxTotal = Double(max(taskMax.reduce(0, +), 1))
+        var whole = Tally(), byClass: [String: Tally] = [:]
+        for r in context.results(key) {
+            guard let v = Similarity.completeScores(r, taskMax: taskMax) else { continue }
+            let aberrant = model.isAberrant(v)
+            let t = Tally(aberrant: aberrant ? 1 : 0, students: 1, scoreSum: model.normalScore(v),
+                          levelSum: Double(v.reduce(0, +)) / maxTotal)
+            whole = whole + t
+            byClass[r.classLabel, default: Tally()] = byClass[r.classLabel, default: Tally()] + t
+        }
+        return Unit(key: key, participants: context.groups[key]?.count ?? 0, whole: whole,
+                    classes: byClass.keys.sorted().map { ($0, byClass[$0]!) })
     }
 
     /// Participant codes of the aberrant students of one school on one work (for reports).

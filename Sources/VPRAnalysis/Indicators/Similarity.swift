@@ -27,18 +27,23 @@ public struct Similarity: Indicator {
         var eligible: Bool
     }
 
-    public func evaluate(_ context: AnalysisContext) -> [IndicatorTest] {
+    /// One work's region model, fitted once and used for every unit of the work.
+    struct WorkModel: Sendable {
+        var work: Work
+        var taskMax: [Int]
+        /// nil when the region has too few papers for a model: nothing is tested.
+        var model: SimilarityModel?
+    }
+
+    public func evaluation(_ context: AnalysisContext) -> IndicatorEvaluation {
         let config = context.config.similarity
         var tests: [IndicatorTest] = []
         var bySchool: [String: [Unit]] = [:]
-        for work in context.works {
-            for unit in scan(work: work, schools: nil, context: context) {
+        let models = context.works.compactMap { fitModel(work: $0, context: context) }
+        for model in models {
+            for unit in scan(model, schools: nil, context: context) {
                 bySchool[unit.key.schoolID, default: []].append(unit)
                 tests.append(schoolWorkTest(unit, config: config))
-                guard unit.scans.count > 1 else { continue }
-                for scan in unit.scans {
-                    tests.append(classTest(scan, unit: unit, config: config))
-                }
             }
         }
         for schoolID in context.schoolIDs {
@@ -46,42 +51,50 @@ public struct Similarity: Indicator {
             guard units.count > 1 else { continue }
             tests.append(pooledTest(schoolID: schoolID, units: units, config: config))
         }
-        return tests
+        return IndicatorEvaluation(tests: tests) { schools in
+            models.flatMap { model in
+                scan(model, schools: schools, context: context).flatMap { unit in
+                    unit.scans.count > 1 ? unit.scans.map { classTest($0, unit: unit, config: config) } : []
+                }
+            }
+        }
     }
 
     /// The clusters of near-identical papers of one school on every work (for reports), recomputed with the
     /// region's model; sorted by work, class and size.
     public func clusters(forSchool schoolID: String, in context: AnalysisContext) -> [SimilarityCluster] {
-        context.works.flatMap { scan(work: $0, schools: [schoolID], context: context).flatMap(\.clusters) }
+        context.works.compactMap { fitModel(work: $0, context: context) }
+            .flatMap { scan($0, schools: [schoolID], context: context).flatMap(\.clusters) }
     }
 
-    /// Fits the region's model for a work and scans the (school, work) units (all, or only the given schools).
-    func scan(work: Work, schools: Set<String>?, context: AnalysisContext) -> [Unit] {
-        let config = context.config.similarity
-        guard let spec = context.dataset.works[work], !spec.tasks.isEmpty else { return [] }
+    /// Fits the region's model of a work from every complete paper; nil when the work has no tasks.
+    func fitModel(work: Work, context: AnalysisContext) -> WorkModel? {
+        guard let spec = context.dataset.works[work], !spec.tasks.isEmpty else { return nil }
         let taskMax = spec.tasks.map(\.maxPoints)
-        let keys = context.keys(of: work)
-        var complete: [SchoolWorkKey: [(result: StudentResult, scores: [Int])]] = [:]
         var all: [[Int]] = []
-        for key in keys {
-            var rows: [(StudentResult, [Int])] = []
+        for key in context.keys(of: work) {
             for r in context.results(key) {
-                guard let v = Self.completeScores(r, taskMax: taskMax) else { continue }
-                rows.append((r, v))
-                all.append(v)
+                if let v = Self.completeScores(r, taskMax: taskMax) { all.append(v) }
             }
-            complete[key] = rows
         }
-        let model = SimilarityModel(vectors: all, taskMax: taskMax, config: config)
+        return WorkModel(work: work, taskMax: taskMax,
+                         model: SimilarityModel(vectors: all, taskMax: taskMax, config: context.config.similarity))
+    }
+
+    /// Scans the (school, work) units of a work (all, or only the given schools) under the region's model.
+    func scan(_ workModel: WorkModel, schools: Set<String>?, context: AnalysisContext) -> [Unit] {
+        let config = context.config.similarity
+        let work = workModel.work, taskMax = workModel.taskMax, model = workModel.model
         // The units are independent given the region's model: scanned on both cores, kept in key order.
-        let selected = keys.filter { schools?.contains($0.schoolID) ?? true }
-        let completeRows = complete
+        let selected = context.keys(of: work).filter { schools?.contains($0.schoolID) ?? true }
         let slots = ResultSlots<Unit>(count: selected.count)
         DispatchQueue.concurrentPerform(iterations: selected.count) { i in
             let key = selected[i]
-            let rows = completeRows[key] ?? []
             var byClass: [String: [(code: String, scores: [Int])]] = [:]
-            for (r, v) in rows { byClass[r.classLabel, default: []].append((r.studentID, v)) }
+            for r in context.results(key) {
+                guard let v = Self.completeScores(r, taskMax: taskMax) else { continue }
+                byClass[r.classLabel, default: []].append((r.studentID, v))
+            }
             var scans: [SimilarityClassScan] = []
             if let model {
                 for label in byClass.keys.sorted() where byClass[label]!.count >= config.minClassStudents {

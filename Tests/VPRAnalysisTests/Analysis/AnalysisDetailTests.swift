@@ -8,7 +8,7 @@ final class AnalysisDetailTests: XCTestCase {
         d.addOrdinarySchools(30)
         d.addSchool("pull", students: 200, abilityMean: 0, classes: 3)
         d.pullBoundaries(school: "pull", rate: 0.8)
-        return d.analyze()
+        return d.analyze(classTests: .everySchool)
     }()
 
     func testTheRiskGroupAndTheRequestedSchoolKeepEverything() throws {

@@ -74,8 +74,8 @@ struct FixtureDistrict {
         Dataset(works: [Self.work: WorkSpec(work: Self.work, scale: Self.scale)], schools: schools, results: results)
     }
 
-    func analyze(_ config: AnalysisConfig = AnalysisConfig()) -> Analysis {
-        Pipeline(config: config).analyze(dataset)
+    func analyze(_ config: AnalysisConfig = AnalysisConfig(), classTests: ClassTestSelection = .riskGroup()) -> Analysis {
+        Pipeline(config: config, classTests: classTests).analyze(dataset)
     }
 }
 
