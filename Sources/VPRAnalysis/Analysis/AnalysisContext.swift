@@ -75,6 +75,12 @@ public struct AnalysisContext: Sendable {
     /// Keys of one work, sorted by school.
     public func keys(of work: Work) -> [SchoolWorkKey] { keysByWork[work] ?? [] }
 
+    /// Keys of one work for the given schools only (nil: every school), in the order of `keys(of:)`.
+    public func keys(of work: Work, among schools: Set<String>?) -> [SchoolWorkKey] {
+        guard let schools else { return keys(of: work) }
+        return keys(of: work).filter { schools.contains($0.schoolID) }
+    }
+
     /// Keys of one school, sorted by work.
     public func keys(ofSchool schoolID: String) -> [SchoolWorkKey] { keysBySchool[schoolID] ?? [] }
 

@@ -96,7 +96,7 @@ public struct JournalGap: Indicator {
         let config = context.config.journal
         var tests: [IndicatorTest] = []
         for basis in bases {
-            for key in context.keys(of: basis.work) where schools?.contains(key.schoolID) ?? true {
+            for key in context.keys(of: basis.work, among: schools) {
                 let s = markUnit(key, context.results(key), model: basis.model)
                 guard s.classes.count > 1 else { continue }
                 for (label, unit) in s.classes {

@@ -120,7 +120,7 @@ public struct PersonFit: Indicator {
         let config = context.config.personFit
         var tests: [IndicatorTest] = []
         for f in fits {
-            for key in context.keys(of: f.work) where schools?.contains(key.schoolID) ?? true {
+            for key in context.keys(of: f.work, among: schools) {
                 let unit = unit(key, taskMax: f.taskMax, model: f.model, context: context)
                 guard unit.classes.count > 1 else { continue }
                 for (label, tally) in unit.classes {

@@ -86,7 +86,7 @@ public struct Similarity: Indicator {
         let config = context.config.similarity
         let work = workModel.work, taskMax = workModel.taskMax, model = workModel.model
         // The units are independent given the region's model: scanned on both cores, kept in key order.
-        let selected = context.keys(of: work).filter { schools?.contains($0.schoolID) ?? true }
+        let selected = context.keys(of: work, among: schools)
         let slots = ResultSlots<Unit>(count: selected.count)
         DispatchQueue.concurrentPerform(iterations: selected.count) { i in
             let key = selected[i]
