@@ -11,7 +11,11 @@ extension Analysis {
         for i in tests.indices where !kept.contains(tests[i].schoolID) {
             tests[i].explanation = ""
             tests[i].series = [:]
-            if tests[i].scope == .classGroup { tests[i].figures = [] }
+        }
+        for i in classTests.indices where !kept.contains(classTests[i].schoolID) {
+            classTests[i].explanation = ""
+            classTests[i].series = [:]
+            classTests[i].figures = []
         }
     }
 }

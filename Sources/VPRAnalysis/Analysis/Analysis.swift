@@ -4,11 +4,15 @@ public struct Analysis: Sendable {
     public var works: [WorkSummary]
     /// Every school with results, sorted as `risk-list.csv` is: score descending, then id.
     public var schools: [SchoolAssessment]
-    /// Every indicator test, deciding and explanatory, in a deterministic order.
+    /// Every school-level and (school, work) test, deciding and explanatory, in a deterministic order.
     public internal(set) var tests: [IndicatorTest]
+    /// The class-level tests (`TestScope.classGroup`), built after the decision for the schools a report shows in
+    /// detail (`ClassTestSelection`). Kept apart from `tests` so that adding them never copies the region's tests.
+    public internal(set) var classTests: [IndicatorTest] = []
     /// Indicators that could not run, or ran on less than they need, for the data given.
     public var limitations: [IndicatorLimitation] = []
-    /// Positions in `tests` per school, so reports look a school's tests up without scanning the region.
+    /// Positions per school in `tests` followed by `classTests` (`test(at:)`), so reports look a school's tests up
+    /// without scanning the region.
     var positions: [String: [Int]]
 
     public init(config: AnalysisConfig, works: [WorkSummary], schools: [SchoolAssessment], tests: [IndicatorTest]) {
@@ -24,14 +28,19 @@ public struct Analysis: Sendable {
     /// Schools in the risk group, in list order.
     public var riskGroup: [SchoolAssessment] { schools.filter(\.riskGroup) }
 
-    /// The tests of one school, in the order of `tests`.
-    public func tests(of schoolID: String) -> [IndicatorTest] { (positions[schoolID] ?? []).map { tests[$0] } }
+    /// The tests of one school, class-level ones included, each class test right after its unit's own test.
+    public func tests(of schoolID: String) -> [IndicatorTest] { (positions[schoolID] ?? []).map(test(at:)) }
+
+    /// The test at a position of `positions`: in `tests`, or past its end in `classTests`.
+    func test(at position: Int) -> IndicatorTest {
+        position < tests.count ? tests[position] : classTests[position - tests.count]
+    }
 
     /// The first test of a school matching the indicator, scope, work and (optionally) direction.
     public func test(_ code: IndicatorCode, school schoolID: String, scope: TestScope, work: Work?,
                      direction: String? = nil) -> IndicatorTest? {
         for i in positions[schoolID] ?? [] {
-            let t = tests[i]
+            let t = test(at: i)
             if t.code == code && t.scope == scope && t.work == work && (direction == nil || t.direction == direction) {
                 return t
             }

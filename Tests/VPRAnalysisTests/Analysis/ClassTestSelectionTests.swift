@@ -16,8 +16,16 @@ final class ClassTestSelectionTests: XCTestCase {
     func testTheDecisionDoesNotDependOnWhichClassTestsAreBuilt() {
         let none = Self.analyze(.none)
         XCTAssertEqual(none.schools, Self.every.schools)
-        XCTAssertFalse(none.tests.contains { $0.scope == .classGroup })
-        assertSame(none.tests, Self.every.tests.filter { $0.scope != .classGroup }, "every school")
+        XCTAssertTrue(none.classTests.isEmpty)
+        assertSame(none.tests, Self.every.tests, "every school")
+    }
+
+    func testClassTestsAreKeptApartFromTheSchoolAndWorkTests() {
+        XCTAssertFalse(Self.every.tests.contains { $0.scope == .classGroup })
+        XCTAssertFalse(Self.every.classTests.isEmpty)
+        XCTAssertTrue(Self.every.classTests.allSatisfy { $0.scope == .classGroup })
+        let listed = Self.every.schools.flatMap { Self.every.tests(of: $0.school.id) }
+        XCTAssertEqual(listed.count, Self.every.tests.count + Self.every.classTests.count)
     }
 
     func testTheRiskGroupAndANamedSchoolGetExactlyTheirClassTestsAndNoOtherSchoolGetsAny() throws {

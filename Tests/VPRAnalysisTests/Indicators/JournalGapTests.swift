@@ -69,7 +69,7 @@ final class JournalGapTests: XCTestCase {
     func testClassesAreTestedForExplanationButDoNotDecide() {
         var d = FixtureDistrict(seed: 25)
         d.addOrdinarySchools(10)
-        let classTests = d.analyze(classTests: .everySchool).tests.filter { $0.scope == .classGroup }
+        let classTests = d.analyze(classTests: .everySchool).classTests
         XCTAssertFalse(classTests.isEmpty)
         XCTAssertTrue(classTests.allSatisfy { $0.qValue == nil && !$0.significant })
     }
