@@ -87,7 +87,7 @@ public struct DistrictGenerator: Sendable {
         var dataset = Dataset()
         for work in works { dataset.works[work] = models[work]!.spec }
         for p in profiles { dataset.schools[p.id] = p.school }
-        dataset.results = results
+        dataset.results = ResultTable(results)
 
         let truth = profiles.map { p in
             SchoolTruth(schoolID: p.id, kind: p.kind, manipulations: plan.filter { $0.schoolID == p.id })

@@ -24,7 +24,7 @@ final class DistrictStatisticsTests: XCTestCase {
         try XCTSkipUnless(ProcessInfo.processInfo.environment["VPR_TUNE"] == "1")
         let d = DistrictGenerator(config: .honest(seed: 7, schoolCount: 200)).generate()
         for work in d.dataset.works.keys.sorted() {
-            let rs = d.dataset.results.filter { $0.work == work }
+            let rs: [StudentResult] = d.dataset.results.filter { $0.work == work }
             var marks = [0, 0, 0, 0, 0, 0], journal = [0, 0, 0, 0, 0, 0]
             for r in rs { marks[r.mark] += 1; journal[r.journalMark ?? 0] += 1 }
             let n = Double(rs.count)

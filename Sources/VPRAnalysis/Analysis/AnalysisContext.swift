@@ -39,13 +39,13 @@ public struct AnalysisContext: Sendable {
     }
 
     /// The run of rows of every key, or nil when some key's rows are not one run.
-    static func runs(_ results: [StudentResult]) -> [SchoolWorkKey: Range<Int>]? {
+    static func runs(_ results: ResultTable) -> [SchoolWorkKey: Range<Int>]? {
         var runs: [SchoolWorkKey: Range<Int>] = [:]
         var start = 0
         while start < results.count {
             let first = results[start]
             var end = start + 1
-            while end < results.count && results[end].schoolID == first.schoolID && results[end].work == first.work { end += 1 }
+            while end < results.count && results.sameSchoolWork(end, start) { end += 1 }
             let key = SchoolWorkKey(schoolID: first.schoolID, work: first.work)
             guard runs[key] == nil else { return nil }
             runs[key] = start..<end
@@ -55,7 +55,7 @@ public struct AnalysisContext: Sendable {
     }
 
     /// The rows grouped by key in the order each key first appears, rows within a key in their order.
-    static func regrouped(_ results: [StudentResult]) -> [StudentResult] {
+    static func regrouped(_ results: ResultTable) -> ResultTable {
         var order: [SchoolWorkKey: Int] = [:]
         var rank = [Int](repeating: 0, count: results.count)
         for (i, r) in results.enumerated() {
@@ -63,12 +63,12 @@ public struct AnalysisContext: Sendable {
             if let k = order[key] { rank[i] = k } else { rank[i] = order.count; order[key] = order.count }
         }
         let permutation = results.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }
-        return permutation.map { results[$0] }
+        return ResultTable(permutation.lazy.map { results[$0] })
     }
 
     /// The results of one school on one work, in the order of the input.
-    public func results(_ key: SchoolWorkKey) -> ArraySlice<StudentResult> {
-        guard let range = groups[key] else { return [] }
+    public func results(_ key: SchoolWorkKey) -> ResultRows {
+        guard let range = groups[key] else { return dataset.results[0..<0] }
         return dataset.results[range]
     }
 

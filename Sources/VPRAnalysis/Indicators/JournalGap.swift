@@ -145,14 +145,14 @@ public struct JournalGap: Indicator {
         var rates: JournalRates
         var gap: JournalGapModel?
 
-        init(groups: [ArraySlice<StudentResult>]) {
+        init(groups: [ResultRows]) {
             rates = JournalRates(groups: groups)
             gap = JournalGapModel(groups: groups, levels: groups.map { [rates] in rates.level($0) })
         }
     }
 
     /// One school's units on a work standardised by mark: the whole and per class.
-    func markUnit(_ key: SchoolWorkKey, _ results: ArraySlice<StudentResult>, model: MarkModel) -> SchoolUnits {
+    func markUnit(_ key: SchoolWorkKey, _ results: ResultRows, model: MarkModel) -> SchoolUnits {
         let level = model.rates.level(results)
         let byClass = Dictionary(grouping: results, by: \.classLabel)
         return SchoolUnits(key: key, whole: JournalUnit(results, rates: model.rates, gap: model.gap, gapLevel: level),
@@ -164,7 +164,7 @@ public struct JournalGap: Indicator {
 
     /// Units of a work where some schools give only the three journal counts: every school is compared
     /// by its counts under the school-level model, so the region's null is the same for all.
-    func shareUnits(_ keys: [SchoolWorkKey], _ groups: [ArraySlice<StudentResult>], context: AnalysisContext) -> [SchoolUnits] {
+    func shareUnits(_ keys: [SchoolWorkKey], _ groups: [ResultRows], context: AnalysisContext) -> [SchoolUnits] {
         let scores = groups.joined().map { Double($0.primaryScore) }
         let mean = scores.isEmpty ? 0 : Descriptive.mean(scores)
         let sd = scores.count > 1 ? max(Descriptive.standardDeviation(scores), 1e-9) : 1

@@ -25,7 +25,7 @@ struct JournalGapModel: Sendable {
 
     /// Fits both sides over the region's schools; `levels` are the schools' levels in the same order.
     /// nil when a side cannot be fitted (fewer than two schools, no spread of marks).
-    init?(groups: [ArraySlice<StudentResult>], levels: [Double]) {
+    init?(groups: [ResultRows], levels: [Double]) {
         precondition(groups.count == levels.count, "groups and levels differ in length")
         guard groups.filter({ $0.contains(where: Self.hasBothMarks) }).count >= 2 else { return nil }
         for d in Self.directions {
@@ -43,7 +43,7 @@ struct JournalGapModel: Sendable {
         d == .lowered ? (vpr, journal) : (journal, vpr)
     }
 
-    private mutating func fit(_ d: JournalDirection, groups: [ArraySlice<StudentResult>], levels: [Double]) -> Bool {
+    private mutating func fit(_ d: JournalDirection, groups: [ResultRows], levels: [Double]) -> Bool {
         var present = [Bool](repeating: false, count: 4)
         for g in groups { for r in g where Self.hasBothMarks(r) { present[Self.marks(d, vpr: r.mark, journal: r.journalMark!).given - 2] = true } }
         let columnOf = (0..<4).reduce(into: [Int?]()) { acc, m in acc.append(present[m] ? acc.compactMap { $0 }.count : nil) }

@@ -22,7 +22,7 @@ struct JournalRates: Sendable {
     let scoreMean: Double
     let scoreSD: Double
 
-    init(groups: [ArraySlice<StudentResult>]) {
+    init(groups: [ResultRows]) {
         let all = groups.joined()
         let scores = all.map { Double($0.primaryScore) }
         scoreMean = scores.isEmpty ? 0 : Descriptive.mean(scores)
@@ -37,7 +37,7 @@ struct JournalRates: Sendable {
         return n > 0 ? sum / Double(n) : 0
     }
 
-    private mutating func fit(_ d: JournalDirection, groups: [ArraySlice<StudentResult>]) {
+    private mutating func fit(_ d: JournalDirection, groups: [ResultRows]) {
         // Counts per (group, mark) and per mark.
         var rows: [Row] = []
         var hits = [0.0, 0, 0, 0], totals = [0.0, 0, 0, 0]

@@ -25,7 +25,7 @@ extension InputFolderReader {
     /// participant of each score distribution (mark from the scale, journal mark from the journal table
     /// where given), the three journal counts, and checks of the tables against each other. A school's work
     /// that also has participant rows is taken from the rows. Returns nil when the tables cannot be used.
-    func addAggregates(_ files: [SniffedAggregateFile], results: inout [StudentResult], works: inout [Work: WorkSpec],
+    func addAggregates(_ files: [SniffedAggregateFile], results: inout ResultTable, works: inout [Work: WorkSpec],
                        scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?,
                        outcome: inout IngestOutcome) -> AggregateAddition? {
         var scalesByWork = scales
@@ -215,7 +215,7 @@ extension InputFolderReader {
     func readAggregatesOnly(_ files: [SniffedAggregateFile], outcome start: IngestOutcome, schools knownSchools: [String: School],
                             scales: [Work: MarkScale], catalog: [Work: [TaskSpec]]?) -> IngestOutcome {
         var outcome = start
-        var results: [StudentResult] = []
+        var results = ResultTable()
         var works: [Work: WorkSpec] = [:]
         guard let addition = addAggregates(files, results: &results, works: &works, scales: scales, catalog: catalog,
                                            outcome: &outcome) else { return outcome }

@@ -492,7 +492,7 @@ extension InputFolderReader {
     }
 
     /// Per file: its layout and what its used rows hold.
-    static func recognise(files: [(name: String, layout: String, sheet: String?)], results: [StudentResult]) -> [RecognisedFile] {
+    static func recognise(files: [(name: String, layout: String, sheet: String?)], results: ResultTable) -> [RecognisedFile] {
         var works: [String: Set<Work>] = [:]
         var schools: [String: Set<String>] = [:]
         var counts: [String: Int] = [:]

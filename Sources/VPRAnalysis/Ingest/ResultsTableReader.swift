@@ -43,7 +43,7 @@ struct ResultsTableReader {
     /// Checks rows on their own; copies of it may parse rows elsewhere before `commit`.
     private(set) var parser: ResultsRowParser
 
-    private(set) var results: [StudentResult] = []
+    private(set) var results = ResultTable()
     private(set) var rejected: [RejectedRow] = []
     private(set) var findings: [QualityFinding] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -94,7 +94,7 @@ struct ResultsTableReader {
         hasSchoolName = mapping[.schoolName] != nil
         hasMunicipality = mapping[.municipality] != nil
         if expectedRows > 0 {
-            results.reserveCapacity(expectedRows)
+            results.reserveCapacity(rows: expectedRows, taskScores: expectedRows * taskColumns.count)
             resultWork.reserveCapacity(expectedRows)
             seen.reserveCapacity(expectedRows)
         }

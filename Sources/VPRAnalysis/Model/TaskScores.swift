@@ -13,6 +13,12 @@ public struct TaskScores: Hashable, Sendable, RandomAccessCollection, MutableCol
 
     public init(arrayLiteral scores: Int?...) { self.init(scores) }
 
+    /// Scores as `encoded` gives them, for a table that stores many papers' scores in one buffer.
+    init(encoded: ArraySlice<UInt16>) { storage = Array(encoded) }
+
+    /// The two-byte form: the score, or `UInt16.max` where it is missing.
+    var encoded: [UInt16] { storage }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.count }
 
