@@ -8,19 +8,6 @@ public struct ResultsJSONWriter: ReportWriter {
     public let fileName = "results.json"
     public init() {}
 
-    struct Document: Encodable {
-        var format = "vpr-analyzer/results/3"
-        var engineVersion: String
-        var date: String
-        var input: Input
-        var config: AnalysisConfig
-        var works: [WorkSummary]
-        var limitations: [IndicatorLimitation]
-        var schools: [SchoolEntry]
-        var findings: [QualityFinding]
-        var diagnostics: [Diagnostic]
-    }
-
     struct Input: Encodable {
         var folder: String
         var files: [FileSummary]
@@ -70,27 +57,45 @@ public struct ResultsJSONWriter: ReportWriter {
     static let notableP = 0.05
 
     public func render(_ model: ReportModel) throws -> Data {
-        let doc = Document(
-            engineVersion: model.options.engineVersion, date: model.options.date,
-            input: Input(folder: model.options.inputName, files: model.ingest.files,
-                         rowsRead: model.totals.read, rowsUsed: model.totals.used,
-                         rowsRejected: model.totals.rejected, rowsAbsent: model.totals.absent),
-            config: model.analysis.config, works: model.analysis.works, limitations: model.analysis.limitations,
-            schools: model.analysis.schools.map { a in
-                SchoolEntry(school: a.school, riskGroup: a.riskGroup, riskScore: a.riskScore, categories: a.categories,
-                            flaggedWorks: a.flaggedWorks, indicators: a.indicators, participants: a.participants,
-                            schoolPValue: a.schoolPValue, schoolQValue: a.schoolQValue,
-                            tests: a.riskGroup ? model.analysis.tests(of: a.school.id) : nil,
-                            notableTests: a.riskGroup ? nil : model.analysis.tests(of: a.school.id)
-                                .filter { $0.pValue < Self.notableP }.map(TestSummary.init))
-            },
-            findings: model.ingest.findings, diagnostics: model.ingest.diagnostics)
+        let input = Input(folder: model.options.inputName, files: model.ingest.files,
+                          rowsRead: model.totals.read, rowsUsed: model.totals.used,
+                          rowsRejected: model.totals.rejected, rowsAbsent: model.totals.absent)
+        let assessments = model.analysis.schools
+        // The document is written member by member and school by school, each part encoded on its own and
+        // indented into place, so that only one school's tree exists at a time (one tree for the whole
+        // document took several times the file's size). The bytes are those of encoding the document at once:
+        // members in sorted order, as `.sortedKeys` gives them.
+        var out = JSONPieces(encoder: Self.encoder())
+        out.open()
+        try out.member("config", model.analysis.config)
+        try out.member("date", model.options.date)
+        try out.member("diagnostics", model.ingest.diagnostics)
+        try out.member("engineVersion", model.options.engineVersion)
+        try out.member("findings", model.ingest.findings)
+        try out.member("format", Self.format)
+        try out.member("input", input)
+        try out.member("limitations", model.analysis.limitations)
+        try out.arrayMember("schools", count: assessments.count) { Self.entry(assessments[$0], model: model) }
+        try out.member("works", model.analysis.works, last: true)
+        return out.close()
+    }
+
+    static let format = "vpr-analyzer/results/3"
+
+    static func entry(_ a: SchoolAssessment, model: ReportModel) -> SchoolEntry {
+        SchoolEntry(school: a.school, riskGroup: a.riskGroup, riskScore: a.riskScore, categories: a.categories,
+                    flaggedWorks: a.flaggedWorks, indicators: a.indicators, participants: a.participants,
+                    schoolPValue: a.schoolPValue, schoolQValue: a.schoolQValue,
+                    tests: a.riskGroup ? model.analysis.tests(of: a.school.id) : nil,
+                    notableTests: a.riskGroup ? nil : model.analysis.tests(of: a.school.id)
+                        .filter { $0.pValue < Self.notableP }.map(TestSummary.init))
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var data = try encoder.encode(doc)
-        data.append(0x0A)
-        return data
+        return encoder
     }
 }
