@@ -32,8 +32,7 @@ public struct Pipeline: Sendable {
         let context = AnalysisContext(dataset: dataset, config: config)
         var (tests, evaluations) = computeIndicators(context)
         tests += HelpSignature().combine(tests, config: config.helpSignature)
-        var participants: [String: Int] = [:]
-        for r in dataset.results { participants[r.schoolID, default: 0] += 1 }
+        let participants = Self.participants(dataset.results)
         let schools = context.schoolIDs.map { dataset.school($0) }
         let assessments = RiskDecision(config: config.decision)
             .decide(tests: &tests, schools: schools, participants: participants)
@@ -74,16 +73,28 @@ public struct Pipeline: Sendable {
         return slots.take().flatMap { $0 ?? [] }
     }
 
+    /// Rows per school, counted by the rows' school positions.
+    static func participants(_ results: ResultTable) -> [String: Int] {
+        let schoolIDs = results.distinctSchoolIDs
+        var counts = [Int](repeating: 0, count: schoolIDs.count)
+        for i in results.indices { counts[results.schoolPosition(at: i)] += 1 }
+        var participants: [String: Int] = [:]
+        for (id, n) in zip(schoolIDs, counts) where n > 0 { participants[id, default: 0] += n }
+        return participants
+    }
+
     func summarize(_ context: AnalysisContext) -> [WorkSummary] {
         context.works.map { work in
             var marks = [0, 0, 0, 0], journal = JournalComparison(), total = 0, scoreSum = 0
             let keys = context.keys(of: work)
             for key in keys {
-                for r in context.results(key) {
-                    if (2...5).contains(r.mark) { marks[r.mark - 2] += 1 }
-                    journal.add(r)
+                let results = context.dataset.results
+                for i in context.groups[key] ?? 0..<0 {
+                    let mark = results.mark(at: i)
+                    if (2...5).contains(mark) { marks[mark - 2] += 1 }
+                    journal.add(mark: mark, journalMark: results.journalMark(at: i))
                     total += 1
-                    scoreSum += r.primaryScore
+                    scoreSum += results.primaryScore(at: i)
                 }
             }
             return WorkSummary(work: work, scale: context.scale(work), schools: keys.count, participants: total,

@@ -93,7 +93,7 @@ public struct AnalysisContext: Sendable {
     }
 
     /// Primary-score histogram 0…max of a set of results.
-    public func histogram<S: Sequence>(_ results: S, work: Work) -> [Int] where S.Element == StudentResult {
+    public func histogram<S: Sequence>(_ results: S, work: Work) -> [Int] where S.Element: MarkFields {
         var counts = [Int](repeating: 0, count: scale(work).maxScore + 1)
         for r in results where r.primaryScore >= 0 && r.primaryScore < counts.count {
             counts[r.primaryScore] += 1

@@ -37,7 +37,7 @@ public struct BoundarySpike: Indicator {
         for work in context.works {
             let scale = context.scale(work)
             let keys = context.keys(of: work)
-            let histograms = keys.map { context.histogram(context.results($0), work: work) }
+            let histograms = keys.map { context.histogram(context.results($0).markRecords, work: work) }
             var region = [Int](repeating: 0, count: scale.maxScore + 1)
             for h in histograms { for s in h.indices { region[s] += h[s] } }
             let shape = RegionScoreShape.fit(histogram: region, scale: scale, maxDegree: config.maxPolynomialDegree,

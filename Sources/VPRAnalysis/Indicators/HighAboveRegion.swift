@@ -47,14 +47,14 @@ public struct HighAboveRegion: Indicator {
     /// Participants, marks 4–5 and the mean z-score (against all of the region's participants) per school.
     func units(work: Work, context: AnalysisContext) -> [HighUnit] {
         let keys = context.keys(of: work)
-        let all = keys.flatMap { context.results($0) }.map { Double($0.primaryScore) }
+        let all = keys.flatMap { Array(context.results($0).markRecords.map { Double($0.primaryScore) }) }
         let mean = Descriptive.mean(all)
         let sd = Descriptive.standardDeviation(all)
         return keys.map { key in
-            let results = context.results(key)
-            let scores = results.map { Double($0.primaryScore) }
+            let results = context.results(key).markRecords
+            let scores = Array(results.map { Double($0.primaryScore) })
             let m = Descriptive.mean(scores)
-            return HighUnit(key: key, n: results.count, marks45: results.filter { $0.mark >= 4 }.count,
+            return HighUnit(key: key, n: scores.count, marks45: results.filter { $0.mark >= 4 }.count,
                             meanZ: sd > 0 ? (m - mean) / sd : 0, meanScore: m,
                             advanced: context.dataset.school(key.schoolID).isAdvancedStudy)
         }

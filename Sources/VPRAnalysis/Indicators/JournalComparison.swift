@@ -16,11 +16,14 @@ public struct JournalComparison: Hashable, Sendable, Codable {
         for r in results { add(r) }
     }
 
-    public mutating func add(_ r: StudentResult) {
-        guard let journal = r.journalMark, (2...5).contains(journal), (2...5).contains(r.mark) else { return }
-        if r.mark < journal { lowered += 1 } else if r.mark > journal { raised += 1 } else { confirmed += 1 }
-        differenceSum += r.mark - journal
-        table[journal - 2][r.mark - 2] += 1
+    public mutating func add(_ r: StudentResult) { add(mark: r.mark, journalMark: r.journalMark) }
+
+    /// Counts one student's pair of marks; a pair without both marks 2…5 is not compared.
+    public mutating func add(mark: Int, journalMark: Int?) {
+        guard let journal = journalMark, (2...5).contains(journal), (2...5).contains(mark) else { return }
+        if mark < journal { lowered += 1 } else if mark > journal { raised += 1 } else { confirmed += 1 }
+        differenceSum += mark - journal
+        table[journal - 2][mark - 2] += 1
     }
 
     public static func + (a: JournalComparison, b: JournalComparison) -> JournalComparison {

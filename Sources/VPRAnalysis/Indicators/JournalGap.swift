@@ -147,17 +147,20 @@ public struct JournalGap: Indicator {
 
         init(groups: [ResultRows]) {
             rates = JournalRates(groups: groups)
-            gap = JournalGapModel(groups: groups, levels: groups.map { [rates] in rates.level($0) })
+            gap = JournalGapModel(groups: groups, levels: groups.map { [rates] in rates.level($0.markRecords) })
         }
     }
 
     /// One school's units on a work standardised by mark: the whole and per class.
     func markUnit(_ key: SchoolWorkKey, _ results: ResultRows, model: MarkModel) -> SchoolUnits {
-        let level = model.rates.level(results)
-        let byClass = Dictionary(grouping: results, by: \.classLabel)
-        return SchoolUnits(key: key, whole: JournalUnit(results, rates: model.rates, gap: model.gap, gapLevel: level),
+        let level = model.rates.level(results.markRecords)
+        let table = results.base
+        let byClass = Dictionary(grouping: results.indices, by: { table.classLabel(at: $0) })
+        return SchoolUnits(key: key, whole: JournalUnit(results.markRecords, rates: model.rates, gap: model.gap,
+                                                        gapLevel: level),
                            classes: byClass.keys.sorted().map {
-                               ($0, JournalUnit(byClass[$0]!, rates: model.rates, gap: model.gap, gapLevel: level))
+                               ($0, JournalUnit(byClass[$0]!.lazy.map(table.markRecord(at:)), rates: model.rates,
+                                                gap: model.gap, gapLevel: level))
                            },
                            participants: results.count)
     }

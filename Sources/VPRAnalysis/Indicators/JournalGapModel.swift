@@ -27,13 +27,13 @@ struct JournalGapModel: Sendable {
     /// nil when a side cannot be fitted (fewer than two schools, no spread of marks).
     init?(groups: [ResultRows], levels: [Double]) {
         precondition(groups.count == levels.count, "groups and levels differ in length")
-        guard groups.filter({ $0.contains(where: Self.hasBothMarks) }).count >= 2 else { return nil }
+        guard groups.filter({ $0.markRecords.contains(where: Self.hasBothMarks) }).count >= 2 else { return nil }
         for d in Self.directions {
             guard fit(d, groups: groups, levels: levels) else { return nil }
         }
     }
 
-    static func hasBothMarks(_ r: StudentResult) -> Bool {
+    static func hasBothMarks<R: MarkFields>(_ r: R) -> Bool {
         guard let j = r.journalMark else { return false }
         return (2...5).contains(j) && (2...5).contains(r.mark)
     }
@@ -45,12 +45,12 @@ struct JournalGapModel: Sendable {
 
     private mutating func fit(_ d: JournalDirection, groups: [ResultRows], levels: [Double]) -> Bool {
         var present = [Bool](repeating: false, count: 4)
-        for g in groups { for r in g where Self.hasBothMarks(r) { present[Self.marks(d, vpr: r.mark, journal: r.journalMark!).given - 2] = true } }
+        for g in groups { for r in g.markRecords where Self.hasBothMarks(r) { present[Self.marks(d, vpr: r.mark, journal: r.journalMark!).given - 2] = true } }
         let columnOf = (0..<4).reduce(into: [Int?]()) { acc, m in acc.append(present[m] ? acc.compactMap { $0 }.count : nil) }
         let dummies = present.filter { $0 }.count
         var ols = LeastSquares(columns: dummies + 1)
         for (g, level) in zip(groups, levels) {
-            for r in g where Self.hasBothMarks(r) {
+            for r in g.markRecords where Self.hasBothMarks(r) {
                 let (given, measured) = Self.marks(d, vpr: r.mark, journal: r.journalMark!)
                 var x = [Double](repeating: 0, count: dummies + 1)
                 x[columnOf[given - 2]!] = 1
@@ -65,7 +65,7 @@ struct JournalGapModel: Sendable {
         var squares = 0.0, students = 0, schools = 0
         for (g, level) in zip(groups, levels) {
             var sum = 0.0, sumSquares = 0.0, n = 0
-            for r in g where Self.hasBothMarks(r) {
+            for r in g.markRecords where Self.hasBothMarks(r) {
                 let e = residual(d, vpr: r.mark, journal: r.journalMark!, level: level)
                 sum += e; sumSquares += e * e; n += 1
             }

@@ -23,15 +23,16 @@ struct JournalRates: Sendable {
     let scoreSD: Double
 
     init(groups: [ResultRows]) {
-        let all = groups.joined()
-        let scores = all.map { Double($0.primaryScore) }
+        var scores: [Double] = []
+        scores.reserveCapacity(groups.reduce(0) { $0 + $1.count })
+        for g in groups { for r in g.markRecords { scores.append(Double(r.primaryScore)) } }
         scoreMean = scores.isEmpty ? 0 : Descriptive.mean(scores)
         scoreSD = scores.count > 1 ? max(Descriptive.standardDeviation(scores), 1e-9) : 1
         for d in JournalDirection.allCases { fit(d, groups: groups) }
     }
 
     /// Mean standardised primary score of a set of students.
-    func level<S: Sequence>(_ results: S) -> Double where S.Element == StudentResult {
+    func level<S: Sequence>(_ results: S) -> Double where S.Element: MarkFields {
         var sum = 0.0, n = 0
         for r in results { sum += (Double(r.primaryScore) - scoreMean) / scoreSD; n += 1 }
         return n > 0 ? sum / Double(n) : 0
@@ -42,9 +43,9 @@ struct JournalRates: Sendable {
         var rows: [Row] = []
         var hits = [0.0, 0, 0, 0], totals = [0.0, 0, 0, 0]
         for g in groups {
-            let a = level(g)
+            let a = level(g.markRecords)
             var k = [0.0, 0, 0, 0], n = [0.0, 0, 0, 0]
-            for r in g {
+            for r in g.markRecords {
                 guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
                 let m = Self.conditioningMark(d, vpr: r.mark, journal: j) - 2
                 n[m] += 1

@@ -15,11 +15,11 @@ struct JournalUnit: Sendable {
     /// The unit's students, standardised at the unit's own level for the shares; the gap residuals are taken at
     /// `gapLevel`, the level of the students' school.
     init<C: Collection>(_ results: C, rates: JournalRates, gap: JournalGapModel? = nil, gapLevel: Double = 0)
-        where C.Element == StudentResult {
+        where C.Element: MarkFields {
         let level = rates.level(results)
         for r in results {
             guard let j = r.journalMark, (2...5).contains(j), (2...5).contains(r.mark) else { continue }
-            comparison.add(r)
+            comparison.add(mark: r.mark, journalMark: j)
             for d in JournalDirection.allCases { expected[d]! += rates.expected(d, vpr: r.mark, journal: j, level: level) }
             if let gap {
                 for d in JournalGapModel.directions {

@@ -49,7 +49,7 @@ public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, 
         }
     }
 
-    private var columns = Columns()
+    private(set) var columns = Columns()
 
     /// The columns, copied first when another table shares them.
     private var unique: Columns {
@@ -98,19 +98,6 @@ public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, 
         for r in results { replacement.append(c.row(r, reusing: nil)) }
         c.rows.replaceSubrange(subrange, with: replacement)
     }
-
-    // MARK: Reading single fields (without rebuilding the row)
-
-    /// Whether rows `i` and `j` belong to the same school's work.
-    public func sameSchoolWork(_ i: Int, _ j: Int) -> Bool {
-        let rows = columns.rows
-        return rows[i].schoolID == rows[j].schoolID && rows[i].work == rows[j].work
-    }
-
-    public func schoolID(at i: Int) -> String { columns.schools[columns.rows[i].schoolID] }
-    public func primaryScore(at i: Int) -> Int { columns.rows[i].primaryScore }
-    public func mark(at i: Int) -> Int { Int(columns.rows[i].mark) }
-    public func journalMark(at i: Int) -> Int? { Columns.journal(columns.rows[i].journalMark) }
 }
 
 extension ResultTable.Columns {

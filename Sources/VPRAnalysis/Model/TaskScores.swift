@@ -3,7 +3,7 @@
 public struct TaskScores: Hashable, Sendable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     /// The largest score a task can hold; ingest rejects a larger one.
     public static let maximumScore = Int(UInt16.max) - 1
-    private static let missing = UInt16.max
+    static let missing = UInt16.max
 
     private var storage: [UInt16]
 

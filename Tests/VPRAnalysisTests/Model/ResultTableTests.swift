@@ -36,6 +36,33 @@ final class ResultTableTests: XCTestCase {
         XCTAssertFalse(table.sameSchoolWork(1, 2))
     }
 
+    func testSingleFieldsReadAsTheRebuiltRowsGiveThem() {
+        let table = ResultTable(results())
+        for (i, r) in results().enumerated() {
+            XCTAssertEqual(table.work(at: i), r.work)
+            XCTAssertEqual(table.classLabel(at: i), r.classLabel)
+            XCTAssertEqual(table.distinctSchoolIDs[table.schoolPosition(at: i)], r.schoolID)
+            XCTAssertEqual(table.distinctWorks[table.workPosition(at: i)], r.work)
+            XCTAssertEqual(table.taskCount(at: i), r.taskScores.count)
+            XCTAssertEqual((0..<table.taskCount(at: i)).map { table.taskScore(at: i, task: $0) }, Array(r.taskScores))
+            XCTAssertEqual(table.markRecord(at: i),
+                           MarkRecord(primaryScore: r.primaryScore, mark: r.mark, journalMark: r.journalMark))
+        }
+        XCTAssertEqual(table.distinctSchoolIDs, ["sch1", "sch2"])
+        XCTAssertEqual(table.distinctWorks, [maths, russian])
+        XCTAssertEqual(Array(table[1...].markRecords), [
+            MarkRecord(primaryScore: 0, mark: 2, journalMark: nil),
+            MarkRecord(primaryScore: 1_000_000_000_000, mark: 0, journalMark: 3),
+        ])
+    }
+
+    func testParticipantsAreCountedPerSchoolWhateverTheOrderOfTheRows() {
+        var table = ResultTable(results() + results() + [results()[2]])
+        table.removeSubrange(0..<1)
+        XCTAssertEqual(Pipeline.participants(table), ["sch1": 3, "sch2": 3])
+        XCTAssertEqual(Pipeline.participants(ResultTable()), [:])
+    }
+
     func testRewritingARowChangesOnlyThatRow() {
         var table = ResultTable(results())
         table[0].taskScores = [2, 2]
