@@ -39,11 +39,12 @@ public struct Analysis: Sendable {
     /// The first test of a school matching the indicator, scope, work and (optionally) direction.
     public func test(_ code: IndicatorCode, school schoolID: String, scope: TestScope, work: Work?,
                      direction: String? = nil) -> IndicatorTest? {
-        for i in positions[schoolID] ?? [] {
-            let t = test(at: i)
-            if t.code == code && t.scope == scope && t.work == work && (direction == nil || t.direction == direction) {
-                return t
-            }
+        func matches(_ t: borrowing IndicatorTest) -> Bool {
+            t.code == code && t.scope == scope && t.work == work && (direction == nil || t.direction == direction)
+        }
+        // Each candidate is looked at in place; only the match is copied out.
+        for i in positions[schoolID] ?? [] where i < tests.count ? matches(tests[i]) : matches(classTests[i - tests.count]) {
+            return test(at: i)
         }
         return nil
     }

@@ -87,17 +87,18 @@ public struct RiskDecision: Sendable {
     /// indicator its pooled (all-works) tests share `pooledTestsWeight` of it and its per-work tests the rest
     /// (all to one kind when the other is absent). A manipulation usually spans the school, so pooled tests get more.
     func weights(_ family: [IndicatorTest]) -> [Double] {
-        let codes = Set(family.map(\.code))
-        var result: [Double] = []
+        var tests: [IndicatorCode: Int] = [:], pooledTests: [IndicatorCode: Int] = [:]
         for t in family {
-            let own = family.filter { $0.code == t.code }
-            let pooled = own.filter { $0.scope == .school }.count
-            let perWork = own.count - pooled
+            tests[t.code, default: 0] += 1
+            if t.scope == .school { pooledTests[t.code, default: 0] += 1 }
+        }
+        return family.map { t in
+            let pooled = pooledTests[t.code] ?? 0
+            let perWork = tests[t.code]! - pooled
             let share = pooled == 0 ? 0 : perWork == 0 ? 1 : min(max(config.pooledTestsWeight, 0.01), 0.99)
             let part = t.scope == .school ? share / Double(pooled) : (1 - share) / Double(perWork)
-            result.append(part / Double(codes.count))
+            return part / Double(tests.count)
         }
-        return result
     }
 
     /// 100·L/(L + L₀): 0 for p = 1, 50 at p = α, approaching 100 as p → 0.

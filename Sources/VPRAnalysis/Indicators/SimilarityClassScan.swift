@@ -35,8 +35,8 @@ struct SimilarityClassScan {
         pairs = n * (n - 1) / 2
         let bandsOf = students.map { model.band(of: $0.scores) }
         // Each band pair's table once per class: the model's cache is shared between threads behind a lock.
-        var tables: [Int: SimilarityModel.PairTable] = [:]
         let bandCount = model.bands.count
+        var tables = [SimilarityModel.PairTable?](repeating: nil, count: bandCount * bandCount)
         func table(_ i: Int, _ j: Int) -> SimilarityModel.PairTable {
             let key = min(bandsOf[i], bandsOf[j]) * bandCount + max(bandsOf[i], bandsOf[j])
             if let t = tables[key] { return t }
@@ -44,12 +44,14 @@ struct SimilarityClassScan {
             tables[key] = t
             return t
         }
+        let scores = students.map(\.scores)
         var p = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
         var m = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
         var minP = 1.0, bestMatched = 0
         for i in 0..<n {
+            let a = scores[i]
             for j in (i + 1)..<max(i + 1, n) {
-                let r = model.compare(students[i].scores, students[j].scores, table: table(i, j), screenZ: config.screenZ)
+                let r = model.compare(a, scores[j], table: table(i, j), screenZ: config.screenZ)
                 p[i][j] = r.pValue; p[j][i] = r.pValue
                 m[i][j] = r.matchedTasks; m[j][i] = r.matchedTasks
                 if r.pValue < minP || (r.pValue == minP && r.matchedTasks > bestMatched) {
@@ -71,10 +73,13 @@ struct SimilarityClassScan {
         var tailByStudent: [(tail: Double, k: Int)] = []
         var conditional = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
         for i in 0..<n {
+            let a = scores[i]
+            var row = [Double](repeating: 1, count: n)
             for j in 0..<n where j != i {
-                conditional[i][j] = model.conditionalPValue(source: students[i].scores, students[j].scores,
-                                                            bandB: bandsOf[j], table: table(i, j), screenZ: config.screenZ)
+                row[j] = model.conditionalPValue(source: a, scores[j], bandB: bandsOf[j], table: table(i, j),
+                                                 screenZ: config.screenZ)
             }
+            conditional[i] = row
         }
         for i in 0..<n {
             let c = conditional[i]
