@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import VPRReports
 
-/// `risk-list.csv` and `summary.md` of a district built in code, byte for byte against golden files.
+/// `risk-list.csv`, `summary.md`, `results.json` and `rejected-rows.csv` of a district built in code, byte for byte
+/// against golden files.
 final class ReportsGoldenTests: XCTestCase {
     func testTheBoundaryPullingSchoolIsInTheRiskGroupOfTheFixture() {
         let model = ReportFixture.model()
@@ -16,6 +17,12 @@ final class ReportsGoldenTests: XCTestCase {
 
     func testSummaryMarkdownMatchesItsGoldenFile() throws {
         try Golden.assertMatches(try SummaryMarkdownWriter().render(ReportFixture.model()), "summary.md")
+    }
+
+    /// `results.json` is written member by member in sorted order (`ResultsJSONWriter.render`); the golden file
+    /// catches a member out of its place, which would still be valid JSON.
+    func testResultsJSONMatchesItsGoldenFile() throws {
+        try Golden.assertMatches(try ResultsJSONWriter().render(ReportFixture.model()), "results.json")
     }
 
     func testRejectedRowsCSVMatchesItsGoldenFile() throws {

@@ -389,16 +389,16 @@ struct ResultsTableReader {
         // Marks of rows that gave none, from inferred scales; then realign task scores: from one
         // slot per task column to one slot per task of the work.
         let identity = Array(0..<taskColumns.count).map { Optional($0) }
-        let anyInferred = inferredScales.contains { $0 != nil }
-        for i in results.indices {
-            let w = Int(resultWork[i])
-            if anyInferred, results[i].mark == 0, let scale = inferredScales[w] {
-                results[i].mark = scale.mark(for: results[i].primaryScore)
+        if inferredScales.contains(where: { $0 != nil }) {
+            for i in results.indices where results.mark(at: i) == 0 {
+                if let scale = inferredScales[Int(resultWork[i])] {
+                    results[i].mark = scale.mark(for: results.primaryScore(at: i))
+                }
             }
-            let columns = columnsOfWork[w]
-            if columns == identity { continue }
-            let all = results[i].taskScores
-            results[i].taskScores = TaskScores(columns.map { k in k.flatMap { all[$0] } })
+        }
+        let layouts = columnsOfWork.map { $0 == identity ? nil : $0 }
+        if layouts.contains(where: { $0 != nil }) {
+            results.remapTaskScores { [resultWork] i in layouts[Int(resultWork[i])] }
         }
         return specs
     }

@@ -85,6 +85,32 @@ public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, 
         c.taskScores.reserveCapacity(tasks)
     }
 
+    /// Replaces every row's task scores: row `i` gets its old scores at the positions `layout(i)` lists (nil: a
+    /// missing score), or keeps them when `layout(i)` is nil. The scores go into a new buffer of exactly their size,
+    /// so room reserved for scores no row kept is given back.
+    mutating func remapTaskScores(_ layout: (Int) -> [Int?]?) {
+        let c = unique
+        var total = 0
+        for i in c.rows.indices { total += layout(i)?.count ?? Int(c.rows[i].taskCount) }
+        var scores: [UInt16] = []
+        scores.reserveCapacity(total)
+        for i in c.rows.indices {
+            let start = Int(c.rows[i].taskStart), count = Int(c.rows[i].taskCount), newStart = scores.count
+            if let positions = layout(i) {
+                for k in positions {
+                    guard let k, k < count else { scores.append(TaskScores.missing); continue }
+                    scores.append(c.taskScores[start + k])
+                }
+            } else {
+                scores.append(contentsOf: c.taskScores[start..<(start + count)])
+            }
+            precondition(scores.count <= Int(UInt32.max), "too many task scores")
+            c.rows[i].taskStart = UInt32(newStart)
+            c.rows[i].taskCount = UInt32(scores.count - newStart)
+        }
+        c.taskScores = scores
+    }
+
     public mutating func append(_ result: StudentResult) {
         let c = unique
         c.rows.append(c.row(result, reusing: nil))

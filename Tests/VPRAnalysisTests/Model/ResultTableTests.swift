@@ -63,6 +63,20 @@ final class ResultTableTests: XCTestCase {
         XCTAssertEqual(Pipeline.participants(ResultTable()), [:])
     }
 
+    func testRemappingTaskScoresKeepsTheListedPositionsAndLeavesCopiesAlone() {
+        var table = ResultTable(results())
+        let copy = table
+        table.remapTaskScores { i in i == 0 ? [3, nil, 0, 9] : i == 1 ? nil : [] }
+        var expected = results()
+        expected[0].taskScores = [2, nil, 1, nil]   // position 9 is past the row's scores: missing
+        expected[2].taskScores = []
+        XCTAssertEqual(Array(table), expected)
+        XCTAssertEqual(Array(copy), results())
+        table[1].taskScores = [0, 1, 0]
+        expected[1].taskScores = [0, 1, 0]
+        XCTAssertEqual(Array(table), expected, "rows stay writable after the remap")
+    }
+
     func testRewritingARowChangesOnlyThatRow() {
         var table = ResultTable(results())
         table[0].taskScores = [2, 2]
