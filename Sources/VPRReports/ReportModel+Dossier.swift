@@ -125,11 +125,7 @@ extension ReportModel {
     func gradeTable(_ schoolID: String, _ works: [Work], tallies: ReportTallies) -> ReportTable {
         func sum(_ parts: [ResultTally]) -> ResultTally {
             var t = ResultTally()
-            for p in parts {
-                t.participants += p.participants
-                for i in 0..<4 { t.marks[i] += p.marks[i] }
-                t.journal = t.journal + p.journal
-            }
+            for p in parts { t.merge(p) }
             return t
         }
         func row(_ name: String, _ subjects: String, _ t: ResultTally) -> [String] {
