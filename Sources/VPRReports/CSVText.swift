@@ -4,10 +4,16 @@ import Foundation
 /// RFC 4180 quoting, and text that would start a formula made inert.
 enum CSVText {
     static func document(header: [String], rows: [[String]]) -> Data {
-        var text = "\u{FEFF}"
-        text += line(header)
-        for row in rows { text += line(row) }
-        return Data(text.utf8)
+        let sink = ByteSink()
+        // A sink in memory has nothing that can fail.
+        try! write(header: header, rows: rows, to: sink)
+        return try! sink.data
+    }
+
+    /// The same bytes as `document`, written row by row, the rows made as they are written.
+    static func write<Rows: Sequence<[String]>>(header: [String], rows: Rows, to sink: ByteSink) throws {
+        try sink.write("\u{FEFF}" + line(header))
+        for row in rows { try sink.write(line(row)) }
     }
 
     static func line(_ cells: [String]) -> String {

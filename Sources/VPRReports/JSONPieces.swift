@@ -4,22 +4,29 @@ import Foundation
 /// `JSONEncoder` and indented into place, giving the bytes the encoder would give for the whole object (with
 /// `.prettyPrinted`, members passed in sorted order), without holding the whole object's tree at once.
 /// Raw line breaks in the encoder's output are structural (line breaks inside strings are escaped), so
-/// indenting the lines after each one is exact.
+/// indenting the lines after each one is exact. Each piece goes to the sink as soon as it is made.
 struct JSONPieces {
     let encoder: JSONEncoder
-    private(set) var bytes: [UInt8] = []
+    let sink: ByteSink
+    /// The piece being made.
+    private var bytes: [UInt8] = []
 
-    init(encoder: JSONEncoder) {
+    init(encoder: JSONEncoder, sink: ByteSink) {
         self.encoder = encoder
+        self.sink = sink
     }
 
-    mutating func open() { bytes.append(contentsOf: Array("{\n".utf8)) }
+    mutating func open() throws {
+        bytes.append(contentsOf: Array("{\n".utf8))
+        try emit()
+    }
 
     /// `"key" : value` at depth one, followed by a comma unless it is the last member.
     mutating func member<T: Encodable>(_ key: String, _ value: T, last: Bool = false) throws {
         try self.key(key)
         append(try encoder.encode(value), indent: 2)
         separator(last: last)
+        try emit()
     }
 
     /// `"key" : [ … ]` at depth one, its `count` elements made one at a time by `element`.
@@ -32,15 +39,22 @@ struct JSONPieces {
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
             append(try encoder.encode(element(i)), indent: 4)
             bytes.append(contentsOf: Array((i == count - 1 ? "\n" : ",\n").utf8))
+            try emit()
         }
         bytes.append(contentsOf: Array("  ]".utf8))
         separator(last: last)
+        try emit()
     }
 
     /// The object closed, with the final line break.
-    mutating func close() -> Data {
+    mutating func close() throws {
         bytes.append(contentsOf: Array("}\n".utf8))
-        return Data(bytes)
+        try emit()
+    }
+
+    private mutating func emit() throws {
+        try sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func key(_ key: String) throws {

@@ -1,8 +1,8 @@
 import Foundation
 import VPRAnalysis
 
-/// Writes a run's files all at once: everything is rendered first, then written under temporary
-/// names in the output folder and renamed into place, so a failed run leaves no partial report.
+/// Writes a run's files all at once: every file is written under a temporary name in the output folder first,
+/// then all are renamed into place, so a failed run leaves no partial report.
 public struct OutputFolder: Sendable {
     public var url: URL
 
@@ -23,29 +23,31 @@ public struct OutputFolder: Sendable {
         return try InterruptGate.shared.publishing { try staged.publish() }
     }
 
-    /// Renders every applicable writer and writes the files under temporary names in the folder (registered with
-    /// `InterruptGate.shared`, so an interrupt removes them); nothing is replaced yet.
+    /// Renders every applicable writer straight into its file under a temporary name in the folder (registered with
+    /// `InterruptGate.shared`, so an interrupt removes them); nothing is replaced yet. On an error every temporary
+    /// file is removed and the first writer's error (in the writers' order) is thrown.
     public func stage(_ model: ReportModel, writers: [any ReportWriter] = OutputFolder.standardWriters) throws -> StagedOutput {
         let applying = writers.filter { $0.applies(to: model) }
         let stale = writers.filter { !$0.applies(to: model) }.map(\.fileName)
-        // Writers are pure renderings of one model: they run on both cores, the files keep the writers' order.
-        let slots = ResultSlots<Result<Data, any Error>>(count: applying.count)
-        DispatchQueue.concurrentPerform(iterations: applying.count) { i in
-            slots.set(i, Result { try applying[i].render(model) })
-        }
-        var rendered: [(String, Data)] = []
-        for (writer, result) in zip(applying, slots.values) { rendered.append((writer.fileName, try result!.get())) }
-        let fm = FileManager.default
-        try fm.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let token = UUID().uuidString.prefix(8)
-        var staged = StagedOutput(folder: url, files: [], stale: stale)
+        let staged = StagedOutput(folder: url, files: applying.map {
+            (url.appendingPathComponent(".\($0.fileName).\(token).tmp"), url.appendingPathComponent($0.fileName))
+        }, stale: stale)
+        for (tmp, _) in staged.files { InterruptGate.shared.register(tmp.path) }
+        // Writers are pure renderings of one model: they run on both cores, each into its own file, so no file is
+        // held in memory whole; the files keep the writers' order.
+        let slots = ResultSlots<Result<Void, any Error>>(count: applying.count)
+        DispatchQueue.concurrentPerform(iterations: applying.count) { i in
+            slots.set(i, Result {
+                let sink = try ByteSink(file: staged.files[i].0)
+                defer { try? sink.close() }
+                try applying[i].write(model, to: sink)
+                try sink.close()
+            })
+        }
         do {
-            for (name, data) in rendered {
-                let tmp = url.appendingPathComponent(".\(name).\(token).tmp")
-                InterruptGate.shared.register(tmp.path)
-                staged.files.append((tmp, url.appendingPathComponent(name)))
-                try data.write(to: tmp)
-            }
+            for result in slots.values { try result!.get() }
         } catch {
             staged.discard()
             throw error

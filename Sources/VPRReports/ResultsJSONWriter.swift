@@ -4,7 +4,7 @@ import VPRAnalysis
 /// `results.json`: every figure behind every flag, for machines. Schools of the risk group carry every test
 /// with its figures, series and explanation; other schools carry the decision and, compactly, the tests that
 /// reached p < 0.05 (so a national run stays a file of megabytes, not gigabytes).
-public struct ResultsJSONWriter: ReportWriter {
+public struct ResultsJSONWriter: StreamingReportWriter {
     public let fileName = "results.json"
     public init() {}
 
@@ -56,17 +56,17 @@ public struct ResultsJSONWriter: ReportWriter {
     /// The p-value below which a test of a school outside the risk group is listed.
     static let notableP = 0.05
 
-    public func render(_ model: ReportModel) throws -> Data {
+    public func write(_ model: ReportModel, to sink: ByteSink) throws {
         let input = Input(folder: model.options.inputName, files: model.ingest.files,
                           rowsRead: model.totals.read, rowsUsed: model.totals.used,
                           rowsRejected: model.totals.rejected, rowsAbsent: model.totals.absent)
         let assessments = model.analysis.schools
-        // The document is written member by member and school by school, each part encoded on its own and
-        // indented into place, so that only one school's tree exists at a time (one tree for the whole
+        // The document is written member by member and school by school, each part encoded on its own,
+        // indented into place and written out, so that only one school's tree and bytes exist at a time (one tree for the whole
         // document took several times the file's size). The bytes are those of encoding the document at once:
         // members in sorted order, as `.sortedKeys` gives them.
-        var out = JSONPieces(encoder: Self.encoder())
-        out.open()
+        var out = JSONPieces(encoder: Self.encoder(), sink: sink)
+        try out.open()
         try out.member("config", model.analysis.config)
         try out.member("date", model.options.date)
         try out.member("diagnostics", model.ingest.diagnostics)
@@ -77,7 +77,7 @@ public struct ResultsJSONWriter: ReportWriter {
         try out.member("limitations", model.analysis.limitations)
         try out.arrayMember("schools", count: assessments.count) { Self.entry(assessments[$0], model: model) }
         try out.member("works", model.analysis.works, last: true)
-        return out.close()
+        try out.close()
     }
 
     static let format = "vpr-analyzer/results/3"

@@ -19,13 +19,15 @@ final class JSONPiecesTests: XCTestCase {
     }
 
     private func pieces(_ w: Whole) throws -> Data {
-        var out = JSONPieces(encoder: ResultsJSONWriter.encoder())
-        out.open()
+        let sink = ByteSink()
+        var out = JSONPieces(encoder: ResultsJSONWriter.encoder(), sink: sink)
+        try out.open()
         try out.arrayMember("alpha", count: w.alpha.count) { w.alpha[$0] }
         try out.member("beta", w.beta)
         try out.arrayMember("gamma", count: w.gamma.count) { w.gamma[$0] }
         try out.member("zeta", w.zeta, last: true)
-        return out.close()
+        try out.close()
+        return try sink.data
     }
 
     func testPiecesGiveTheBytesOfTheWholeDocument() throws {

@@ -80,6 +80,17 @@ final class OfficePictureTests: XCTestCase {
         XCTAssertEqual(out.trimmingCharacters(in: .whitespacesAndNewlines), "\(250 * (1 + 300 * 3)) [1, 2, 3] 0 0")
     }
 
+    /// A chart of flat colours is deflated: a journal bar as the report draws it (460 × 255) takes a small part of
+    /// its raw 352 KB, and its stream inflates back to the rows (checked by zlib through Python above).
+    func testAFlatChartIsDeflatedToAFewKilobytes() {
+        let bar = JournalBar(label: "5А", kind: .classGroup, lowered: 3, confirmed: 20, raised: 7)
+        let image = RasterChart.stackedBar(bar, width: 460, height: 255)
+        let raw = (460 * 3 + 1) * 255
+        let png = image.pngData()
+        XCTAssertLessThan(png.count, raw / 20)
+        XCTAssertEqual(PNGImage.zlibDeflated([UInt8](repeating: 9, count: 1000))?.first, 0x78, "a zlib header")
+    }
+
     func testTheHistogramPaintsBoundaryScoresRedAndTheCounterfactualBlack() throws {
         let model = ReportFixture.model()
         let h = try XCTUnwrap(model.scoreHistogram("sch000", ReportFixture.work, tallies: model.tallies()))

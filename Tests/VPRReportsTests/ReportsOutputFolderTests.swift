@@ -47,6 +47,38 @@ final class ReportsOutputFolderTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url.appendingPathComponent("summary.md")), before)
     }
 
+    /// A writer that fails after writing part of its file (into the folder, under its temporary name) leaves neither
+    /// that part nor any other temporary file behind.
+    func testAWriterThatFailsHalfwayThroughItsFileLeavesNothingBehind() throws {
+        struct HalfWritten: StreamingReportWriter {
+            let fileName = "results.json"
+            func write(_ model: ReportModel, to sink: ByteSink) throws {
+                try sink.write([UInt8](repeating: 0x20, count: ByteSink.flushSize + 10))
+                throw CocoaError(.fileWriteOutOfSpace)
+            }
+        }
+        let url = try folder()
+        try OutputFolder(url: url).write(ReportFixture.model())
+        let before = try Data(contentsOf: url.appendingPathComponent("results.json"))
+        XCTAssertThrowsError(try OutputFolder(url: url).write(ReportFixture.model(),
+                                                              writers: OutputFolder.standardWriters.filter { $0.fileName != "results.json" } + [HalfWritten()]))
+        XCTAssertEqual(names(url), everyFile.sorted())
+        XCTAssertEqual(try Data(contentsOf: url.appendingPathComponent("results.json")), before)
+    }
+
+    /// The files written piece by piece hold exactly the bytes of their rendering in memory.
+    func testStreamedFilesEqualTheirRenderings() throws {
+        let url = try folder()
+        let model = ReportFixture.model(rejected: true)
+        try OutputFolder(url: url).write(model)
+        for writer in OutputFolder.standardWriters where writer is any StreamingReportWriter {
+            XCTAssertEqual(try Data(contentsOf: url.appendingPathComponent(writer.fileName)), try writer.render(model),
+                           writer.fileName)
+        }
+        XCTAssertEqual(OutputFolder.standardWriters.filter { $0 is any StreamingReportWriter }.map(\.fileName),
+                       ["results.json", "rejected-rows.csv"])
+    }
+
     func testAnOutputPathThatIsAFileIsAnError() throws {
         let url = try folder()
         try Data().write(to: url)

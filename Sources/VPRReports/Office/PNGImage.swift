@@ -1,8 +1,11 @@
+import CZlib
 import Foundation
 
 /// An RGB raster and its PNG encoding, for the charts of `report.docx`: 8-bit truecolour, every row
-/// unfiltered, the zlib stream of stored (uncompressed) deflate blocks — the DOCX container deflates the
-/// part anyway — with CRC-32 and Adler-32 computed here. No font rendering: labels stay Word text.
+/// unfiltered, the pixels deflated by the system zlib (stored deflate blocks with an Adler-32 computed here
+/// if zlib fails), CRC-32 computed here. No font rendering: labels stay Word text. The charts are flat
+/// colours, so deflating makes each a few kilobytes instead of its raw size: a national report holds tens of
+/// thousands of them until the document is packed.
 struct PNGImage: Sendable {
     /// One colour, 8 bits per channel.
     struct Color: Hashable, Sendable {
@@ -85,7 +88,7 @@ struct PNGImage: Sendable {
             raw.append(0)   // filter type None
             raw += pixels[(y * width * 3)..<((y + 1) * width * 3)]
         }
-        Self.chunk("IDAT", Self.zlibStored(raw), into: &out)
+        Self.chunk("IDAT", Self.zlibDeflated(raw) ?? Self.zlibStored(raw), into: &out)
         Self.chunk("IEND", [], into: &out)
         return out
     }
@@ -96,6 +99,20 @@ struct PNGImage: Sendable {
         out.append(contentsOf: typeBytes)
         out.append(contentsOf: body)
         out.append(contentsOf: bigEndian(crc32(typeBytes + body)))
+    }
+
+    /// A zlib stream (RFC 1950) deflated by zlib at its default level; nil if zlib reports an error.
+    static func zlibDeflated(_ data: [UInt8]) -> [UInt8]? {
+        var length = CZlib.compressBound(uLong(data.count))
+        var out = [UInt8](repeating: 0, count: Int(length))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            data.withUnsafeBufferPointer { i in
+                CZlib.compress2(o.baseAddress, &length, i.baseAddress, uLong(i.count), Z_DEFAULT_COMPRESSION)
+            }
+        }
+        guard status == Z_OK else { return nil }
+        out.removeLast(out.count - Int(length))
+        return out
     }
 
     /// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951 §3.2.4), at most 65 535 bytes each.
