@@ -7,9 +7,13 @@ public struct IndicatorEvaluation: Sendable {
     public var tests: [IndicatorTest]
     private var classTestBuilder: (@Sendable (Set<String>?) -> [IndicatorTest])?
 
-    /// `classTests` gets the schools whose class-level tests are wanted (nil: every school).
-    public init(tests: [IndicatorTest], classTests: (@Sendable (Set<String>?) -> [IndicatorTest])? = nil) {
-        self.tests = tests
+    /// `classTests` gets the schools whose class-level tests are wanted (nil: every school). The tests are kept in
+    /// arrays of their own size (the test array and each test's figures), since they live until the reports are written.
+    public init(tests: consuming [IndicatorTest], classTests: (@Sendable (Set<String>?) -> [IndicatorTest])? = nil) {
+        // In place: the indicator's array is the only copy, so each test's figures are replaced one at a time.
+        var tests = tests
+        for i in tests.indices { tests[i].figures = tests[i].figures.exactlySized() }
+        self.tests = tests.exactlySized()
         self.classTestBuilder = classTests
     }
 
