@@ -25,11 +25,21 @@ public final class ByteSink {
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
-    public func write(_ bytes: some Sequence<UInt8>) throws {
+    public func write(_ bytes: some Sequence<UInt8>) throws { try append(bytes) }
+
+    private func append(_ bytes: some Sequence<UInt8>) throws {
         let before = buffer.count
         buffer.append(contentsOf: bytes)
         count += buffer.count - before
         if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// A block of a megabyte or more (a whole rendering) goes out as it is, not copied through the buffer.
+    public func write(_ data: Data) throws {
+        guard data.count >= Self.flushSize else { return try append(data) }
+        try flush()
+        count += data.count
+        if let handle { try handle.write(contentsOf: data) } else { memory.append(data) }
     }
 
     public func write(_ text: String) throws {

@@ -33,6 +33,28 @@ final class ByteSinkTests: XCTestCase {
         XCTAssertEqual(try sink.data, Data(pieces.flatMap { $0 }))
     }
 
+    /// A whole rendering passed as `Data` (the default writer's path) lands between the buffered pieces in order.
+    func testALargeBlockOfDataKeepsItsPlaceBetweenBufferedPieces() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vpr-sink-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let large = Data((0..<(ByteSink.flushSize + 5)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let expected = Data([1, 2, 3]) + large + Data([4, 5])
+        func fill(_ sink: ByteSink) throws {
+            try sink.write([1, 2, 3])
+            try sink.write(large)
+            try sink.write(Data([4]))
+            try sink.write([5])
+        }
+        let file = try ByteSink(file: url)
+        try fill(file)
+        try file.close()
+        XCTAssertEqual(try Data(contentsOf: url), expected)
+        XCTAssertEqual(file.count, expected.count)
+        let memory = ByteSink()
+        try fill(memory)
+        XCTAssertEqual(try memory.data, expected)
+    }
+
     func testAFileThatCannotBeCreatedIsAnError() {
         let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/file")
         XCTAssertThrowsError(try ByteSink(file: url))
