@@ -39,6 +39,7 @@ public struct Pipeline: Sendable {
         var analysis = Analysis(config: config, works: summarize(context), schools: assessments, tests: tests)
         tests = []
         analysis.insertClassTests(Self.classTests(evaluations, of: classTests.schools(riskGroup: analysis.riskGroup)))
+        analysis.tallies = context.tallies
         analysis.limitations = IndicatorLimitation.of(dataset, indicators: indicators.map(\.code) + [.helpSignature])
         return analysis
     }

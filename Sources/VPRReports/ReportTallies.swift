@@ -16,45 +16,30 @@ public struct ReportTallies: Sendable {
 
     init() {}
 
+    /// From the run's counts of each (school, work); a model assembled without a run counts its dataset.
     init(_ model: ReportModel) {
         guard let dataset = model.ingest.dataset else { self.init(); return }
-        self.init(dataset)
+        if model.analysis.tallies.isEmpty { self.init(dataset) } else { self.init(model.analysis.tallies, dataset: dataset) }
     }
 
-    /// One pass over the rows fills a counter per (school, work), found by the rows' school and work positions;
-    /// municipalities and the region add up their schools' counters.
+    /// Counts every (school, work) of a dataset as the run does (`AnalysisContext.tallies`).
     init(_ dataset: Dataset) {
-        let results = dataset.results
-        let schoolIDs = results.distinctSchoolIDs, works = results.distinctWorks
-        var slots: [Int: Int] = [:]
-        var keys: [(school: Int, work: Int)] = [], counters: [TallyAccumulator] = []
-        var lastKey = -1, slot = -1
-        for i in results.indices {
-            let school = results.schoolPosition(at: i), work = results.workPosition(at: i)
-            let key = school * works.count + work
-            if key != lastKey {
-                if let known = slots[key] { slot = known } else {
-                    slot = counters.count
-                    slots[key] = slot
-                    keys.append((school, work))
-                    counters.append(TallyAccumulator())
-                }
-                lastKey = key
-            }
-            counters[slot].add(row: i, of: results)
-        }
+        self.init(AnalysisContext(dataset: dataset, config: AnalysisConfig()).tallies, dataset: dataset)
+    }
+
+    /// Municipalities and the region add up their schools' counts.
+    init(_ tallies: [SchoolWorkKey: ResultTally], dataset: Dataset) {
         var municipalityOf: [String: String] = [:]
-        for (key, counter) in zip(keys, counters) {
-            let schoolID = schoolIDs[key.school], work = works[key.work]
-            let tally = counter.tally(schoolID: schoolID, spec: dataset.works[work])
+        for key in tallies.keys.sorted() {
+            let tally = tallies[key]!
             let municipality: String
-            if let m = municipalityOf[schoolID] { municipality = m } else {
-                municipality = dataset.school(schoolID).municipality
-                municipalityOf[schoolID] = municipality
+            if let m = municipalityOf[key.schoolID] { municipality = m } else {
+                municipality = dataset.school(key.schoolID).municipality
+                municipalityOf[key.schoolID] = municipality
             }
-            bySchool[Key(id: schoolID, work: work)] = tally
-            byMunicipality[Key(id: municipality, work: work), default: ResultTally()].merge(tally)
-            region[work, default: ResultTally()].merge(tally)
+            bySchool[Key(id: key.schoolID, work: key.work)] = tally
+            byMunicipality[Key(id: municipality, work: key.work), default: ResultTally()].merge(tally)
+            region[key.work, default: ResultTally()].merge(tally)
         }
         municipalities = Set(municipalityOf.values).sorted { a, b in
             a.isEmpty != b.isEmpty ? !a.isEmpty : a < b

@@ -9,6 +9,9 @@ public struct Analysis: Sendable {
     /// The class-level tests (`TestScope.classGroup`), built after the decision for the schools a report shows in
     /// detail (`ClassTestSelection`). Kept apart from `tests` so that adding them never copies the region's tests.
     public internal(set) var classTests: [IndicatorTest] = []
+    /// The counts of every (school, work) the run analysed (`AnalysisContext.tallies`), for the reports' tables
+    /// and charts; empty for an analysis assembled by hand.
+    public internal(set) var tallies: [SchoolWorkKey: ResultTally] = [:]
     /// Indicators that could not run, or ran on less than they need, for the data given.
     public var limitations: [IndicatorLimitation] = []
     /// Positions per school in `tests` followed by `classTests` (`test(at:)`), so reports look a school's tests up

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The validated dataset grouped the ways indicators need it, plus the run's configuration.
 /// Built once per run; every group is in a deterministic order.
 public struct AnalysisContext: Sendable {
@@ -10,6 +12,9 @@ public struct AnalysisContext: Sendable {
     /// The range of `dataset.results` per (school, work): each school's work is one contiguous run of rows.
     public let groups: [SchoolWorkKey: Range<Int>]
     public let groupKeys: [SchoolWorkKey]
+    /// The counts of every (school, work): marks, primary-score histogram, journal comparison, points by task
+    /// level. Counted once, on both cores; indicators that need only counts read these, not the rows.
+    public let tallies: [SchoolWorkKey: ResultTally]
     private let keysByWork: [Work: [SchoolWorkKey]]
     private let keysBySchool: [String: [SchoolWorkKey]]
 
@@ -36,7 +41,31 @@ public struct AnalysisContext: Sendable {
         self.keysBySchool = bySchool
         self.works = Set(groupKeys.map(\.work)).sorted()
         self.schoolIDs = Set(groupKeys.map(\.schoolID)).sorted()
+        self.tallies = Self.tallies(dataset, keys: groupKeys, groups: groups)
     }
+
+    /// Counts each key's run of rows, the keys split into chunks counted in parallel.
+    static func tallies(_ dataset: Dataset, keys: [SchoolWorkKey], groups: [SchoolWorkKey: Range<Int>])
+        -> [SchoolWorkKey: ResultTally] {
+        let results = dataset.results
+        let chunkCount = min(keys.count, 64)
+        guard chunkCount > 0 else { return [:] }
+        let slots = ResultSlots<[ResultTally]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let chunk = (keys.count * c / chunkCount)..<(keys.count * (c + 1) / chunkCount)
+            slots.set(c, keys[chunk].map { key in
+                var counter = TallyAccumulator()
+                for i in groups[key]! { counter.add(row: i, of: results) }
+                return counter.tally(schoolID: key.schoolID, spec: dataset.works[key.work])
+            })
+        }
+        var tallies: [SchoolWorkKey: ResultTally] = Dictionary(minimumCapacity: keys.count)
+        for (key, tally) in zip(keys, slots.take().lazy.flatMap { $0! }) { tallies[key] = tally }
+        return tallies
+    }
+
+    /// The counts of one school's work (empty when the school did not write it).
+    public func tally(_ key: SchoolWorkKey) -> ResultTally { tallies[key] ?? ResultTally() }
 
     /// The run of rows of every key, or nil when some key's rows are not one run.
     static func runs(_ results: ResultTable) -> [SchoolWorkKey: Range<Int>]? {
@@ -92,12 +121,6 @@ public struct AnalysisContext: Sendable {
         return spec.scale
     }
 
-    /// Primary-score histogram 0…max of a set of results.
-    public func histogram<S: Sequence>(_ results: S, work: Work) -> [Int] where S.Element: MarkFields {
-        var counts = [Int](repeating: 0, count: scale(work).maxScore + 1)
-        for r in results where r.primaryScore >= 0 && r.primaryScore < counts.count {
-            counts[r.primaryScore] += 1
-        }
-        return counts
-    }
+    /// Primary-score histogram 0…max of one school's work, from its counts.
+    public func histogram(_ key: SchoolWorkKey) -> [Int] { tally(key).histogram(maxScore: scale(key.work).maxScore) }
 }

@@ -30,23 +30,7 @@ public struct RiskDecision: Sendable {
         // Stage 1: weighted Holm within each school.
         var bySchool: [String: [Int]] = [:]
         for index in deciding { bySchool[tests[index].schoolID, default: []].append(index) }
-        // Indicators that can flag alone form the school's family; the others (HIGH) are adjusted among
-        // themselves, since they only ever count beside a flag of the family.
-        let families = bySchool.mapValues { indices -> [(test: IndicatorTest, weight: Double)] in
-            let family = indices.filter { tests[$0].code.decidesAlone }.map { tests[$0] }
-            return Array(zip(family, weights(family)))
-        }
-        let signal = RegionSignal(families: families, config: config)
-        for (schoolID, indices) in bySchool {
-            let family = indices.filter { tests[$0].code.decidesAlone }
-            let support = indices.filter { !tests[$0].code.decidesAlone }
-            let familyWeights = signal.weights(families[schoolID]!, schoolID: schoolID)
-            for (group, groupWeights) in [(family, familyWeights), (support, weights(support.map { tests[$0] }))]
-                where !group.isEmpty {
-                let adjusted = MultipleTesting.weightedHolm(group.map { tests[$0].pValue }, weights: groupWeights)
-                for (i, index) in group.enumerated() { tests[index].schoolAdjustedP = adjusted[i] }
-            }
-        }
+        for (index, p) in schoolAdjustedPValues(tests, bySchool: bySchool) { tests[index].schoolAdjustedP = p }
         let schoolP = schools.map { school -> Double in
             (bySchool[school.id] ?? []).filter { tests[$0].material && tests[$0].code.decidesAlone }
                 .compactMap { tests[$0].schoolAdjustedP }.min() ?? 1
@@ -107,6 +91,30 @@ public struct RiskDecision: Sendable {
         let l0 = -log10(alpha)
         guard l > 0 else { return 0 }
         return Int((100 * l / (l + l0)).rounded(.down))
+    }
+
+    /// Stage 1: the weighted Holm adjustment within each school, as (position in `tests`, adjusted p) pairs.
+    /// Indicators that can flag alone form the school's family; the others (HIGH) are adjusted among themselves,
+    /// since they only ever count beside a flag of the family. Returned rather than written, so that the
+    /// families' copies of the tests are gone before the tests change (each change would copy a shared test).
+    func schoolAdjustedPValues(_ tests: [IndicatorTest], bySchool: [String: [Int]]) -> [(index: Int, p: Double)] {
+        var result: [(index: Int, p: Double)] = []
+        let families = bySchool.mapValues { indices -> [(test: IndicatorTest, weight: Double)] in
+            let family = indices.filter { tests[$0].code.decidesAlone }.map { tests[$0] }
+            return Array(zip(family, weights(family)))
+        }
+        let signal = RegionSignal(families: families, config: config)
+        for (schoolID, indices) in bySchool {
+            let family = indices.filter { tests[$0].code.decidesAlone }
+            let support = indices.filter { !tests[$0].code.decidesAlone }
+            let familyWeights = signal.weights(families[schoolID]!, schoolID: schoolID)
+            for (group, groupWeights) in [(family, familyWeights), (support, weights(support.map { tests[$0] }))]
+                where !group.isEmpty {
+                let adjusted = MultipleTesting.weightedHolm(group.map { tests[$0].pValue }, weights: groupWeights)
+                for (i, index) in group.enumerated() { result.append((index, adjusted[i])) }
+            }
+        }
+        return result
     }
 
     /// Works behind the flags: a work-level flag names its work; a pooled flag names the works

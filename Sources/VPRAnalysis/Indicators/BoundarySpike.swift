@@ -37,12 +37,13 @@ public struct BoundarySpike: Indicator {
         for work in context.works {
             let scale = context.scale(work)
             let keys = context.keys(of: work)
-            let histograms = keys.map { context.histogram(context.results($0).markRecords, work: work) }
+            let histograms = keys.map(context.histogram)
             var region = [Int](repeating: 0, count: scale.maxScore + 1)
             for h in histograms { for s in h.indices { region[s] += h[s] } }
             let shape = RegionScoreShape.fit(histogram: region, scale: scale, maxDegree: config.maxPolynomialDegree,
                                              cellsBelow: config.cellsBelowBoundary)
             let peerShape = PeerScoreShape(histograms: histograms)
+            let cellNames = Dictionary(scale.boundaries.map { ($0, Self.figureNames(boundary: $0)) }) { a, _ in a }
             for (index, (key, histogram)) in zip(keys, histograms).enumerated() {
                 let peers = peerShape.peers(of: index, minPapers: config.minPeerPapers, minSchools: config.minPeerSchools)
                 let counterfactual = SchoolScoreCounterfactual.fit(
@@ -62,7 +63,7 @@ public struct BoundarySpike: Indicator {
                 cellsBySchool[key.schoolID, default: []].append((work, cells))
                 let n = histogram.reduce(0, +)
                 var test = makeTest(cells: cells, scope: .schoolWork, schoolID: key.schoolID, work: work,
-                                    participants: n, config: config)
+                                    participants: n, config: config, cellNames: cellNames)
                 test.series = ["observed": histogram.map(Double.init), "counterfactual": f.map { $0 * Double(n) }]
                 tests.append(test)
             }
@@ -77,8 +78,20 @@ public struct BoundarySpike: Indicator {
         return tests
     }
 
+    /// The names of one boundary's figures.
+    struct CellNames {
+        var below: String
+        var at: String
+        var expectedAt: String
+    }
+
+    static func figureNames(boundary b: Int) -> CellNames {
+        CellNames(below: "boundary_\(b)_below", at: "boundary_\(b)_at", expectedAt: "boundary_\(b)_expected_at")
+    }
+
+    /// `cellNames`: the figure names of the work's boundaries, formatted once per work so that the tests share them.
     func makeTest(cells: [Cell], scope: TestScope, schoolID: String, work: Work?, participants: Int,
-                  config: BoundaryConfig) -> IndicatorTest {
+                  config: BoundaryConfig, cellNames: [Int: CellNames] = [:]) -> IndicatorTest {
         let atBoundary = cells.reduce(0) { $0 + $1.at }
         let belowBoundary = cells.reduce(0) { $0 + $1.below }
         let expected = cells.reduce(0.0) { $0 + $1.expectedAt }
@@ -99,9 +112,10 @@ public struct BoundarySpike: Indicator {
         ]
         if scope == .schoolWork {
             for cell in cells {
-                figures.append(Figure("boundary_\(cell.boundary)_below", Double(cell.below)))
-                figures.append(Figure("boundary_\(cell.boundary)_at", Double(cell.at)))
-                figures.append(Figure("boundary_\(cell.boundary)_expected_at", cell.expectedAt))
+                let names = cellNames[cell.boundary] ?? Self.figureNames(boundary: cell.boundary)
+                figures.append(Figure(names.below, Double(cell.below)))
+                figures.append(Figure(names.at, Double(cell.at)))
+                figures.append(Figure(names.expectedAt, cell.expectedAt))
             }
         }
         let explanation = Explanation {

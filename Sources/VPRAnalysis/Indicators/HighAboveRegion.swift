@@ -44,17 +44,19 @@ public struct HighAboveRegion: Indicator {
         return tests
     }
 
-    /// Participants, marks 4–5 and the mean z-score (against all of the region's participants) per school.
+    /// Participants, marks 4–5 and the mean z-score (against all of the region's participants) per school, from
+    /// the counts of each school's work.
     func units(work: Work, context: AnalysisContext) -> [HighUnit] {
         let keys = context.keys(of: work)
-        let all = keys.flatMap { Array(context.results($0).markRecords.map { Double($0.primaryScore) }) }
-        let mean = Descriptive.mean(all)
-        let sd = Descriptive.standardDeviation(all)
-        return keys.map { key in
-            let results = context.results(key).markRecords
-            let scores = Array(results.map { Double($0.primaryScore) })
-            let m = Descriptive.mean(scores)
-            return HighUnit(key: key, n: scores.count, marks45: results.filter { $0.mark >= 4 }.count,
+        let histograms = keys.map(context.histogram)
+        var region = [Int](repeating: 0, count: context.scale(work).maxScore + 1)
+        for h in histograms { for s in h.indices { region[s] += h[s] } }
+        let mean = Descriptive.histogramMean(region)
+        let sd = Descriptive.histogramStandardDeviation(region)
+        return zip(keys, histograms).map { key, histogram in
+            let tally = context.tally(key)
+            let m = Descriptive.histogramMean(histogram)
+            return HighUnit(key: key, n: tally.participants, marks45: tally.marks[2] + tally.marks[3],
                             meanZ: sd > 0 ? (m - mean) / sd : 0, meanScore: m,
                             advanced: context.dataset.school(key.schoolID).isAdvancedStudy)
         }

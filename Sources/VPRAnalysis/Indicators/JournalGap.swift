@@ -33,6 +33,24 @@ public struct JournalGap: Indicator {
         var classes: RegionJournalNull
         var schoolGap: RegionGapNull
         var classGap: RegionGapNull
+        /// The nulls' fitted figures per direction, built once: every test of the work carries them, and copies
+        /// of one array share their names instead of formatting them again for each test.
+        let shareFigures: [JournalDirection: [Figure]]
+        let gapFigures: [JournalDirection: [Figure]]
+
+        init(school: RegionJournalNull, classes: RegionJournalNull, schoolGap: RegionGapNull, classGap: RegionGapNull) {
+            self.school = school
+            self.classes = classes
+            self.schoolGap = schoolGap
+            self.classGap = classGap
+            var share: [JournalDirection: [Figure]] = [:], gap: [JournalDirection: [Figure]] = [:]
+            for d in JournalDirection.allCases {
+                share[d] = school.figures(d) + classes.figures(d, prefix: "class")
+                gap[d] = schoolGap.figures(d) + classGap.figures(d, prefix: "class")
+            }
+            shareFigures = share
+            gapFigures = gap
+        }
     }
 
     /// What the class-level tests of one work need from the region: the model its students are standardised
@@ -126,7 +144,7 @@ public struct JournalGap: Indicator {
         guard let schoolGap else {
             var test = makeTest(whole, d, p: shareP, scope: scope, schoolID: schoolID, work: work, classLabel: nil,
                                 participants: participants, config: config)
-            test.figures += nulls.school.figures(d) + nulls.classes.figures(d, prefix: "class")
+            test.figures += nulls.shareFigures[d]!
             return test
         }
         let sum = whole.gapSum[d]!
@@ -136,7 +154,7 @@ public struct JournalGap: Indicator {
                                config: config)
         test.figures += [Figure("gap_z_school_null", schoolGap.z(sum))]
         if let classGap { test.figures.append(Figure("gap_z_class_null", classGap.z(sum))) }
-        test.figures += nulls.schoolGap.figures(d) + nulls.classGap.figures(d, prefix: "class")
+        test.figures += nulls.gapFigures[d]!
         return test
     }
 

@@ -7,6 +7,10 @@ struct AggregateTableReader: Sendable {
     /// Scales of the works, to reject scores above the maximum as they are read.
     let scales: [Work: MarkScale]
 
+    /// The most participants one row may count: far above any school's grade (a few hundred), low enough that
+    /// a hostile number (10¹²) cannot make the reader build that many papers.
+    static let largestCount = 100_000
+
     init(scales: [Work: MarkScale]) {
         self.scales = scales
     }
@@ -59,6 +63,10 @@ struct AggregateTableReader: Sendable {
             let scoreColumn = layout[.primaryScore]!
             guard case .integer(let score) = CellParser.value(of: row[scoreColumn]), score >= 0 else {
                 throw Rejection(reason: "первичный балл «\(row[scoreColumn])» не целое неотрицательное число", column: scoreColumn + 1)
+            }
+            if scales[work] == nil, score > MarkScale.largestMaxScore {
+                throw Rejection(reason: "первичный балл \(score) больше \(MarkScale.largestMaxScore): такого максимума нет ни у одной ВПР, а шкалы работы «\(work.title)» в scales.csv нет",
+                                column: scoreColumn + 1)
             }
             if let scale = scales[work], score > scale.maxScore {
                 throw Rejection(reason: "первичный балл \(score) больше максимального (\(scale.maxScore)) для работы «\(work.title)»",
@@ -123,6 +131,9 @@ struct AggregateTableReader: Sendable {
     private func count(_ row: TableRow, layout: AggregateLayout, countColumn: Int?, percentColumn: Int?) throws -> Int {
         if let c = countColumn {
             switch CellParser.value(of: row[c]) {
+            case .integer(let n) where n > Self.largestCount:
+                throw Rejection(reason: "количество \(n) больше \(Self.largestCount): столько участников одной работы в одной ОО не бывает",
+                                column: c + 1)
             case .integer(let n) where n >= 0: return n
             case .missing: return 0
             default: throw Rejection(reason: "количество «\(row[c])» не целое неотрицательное число", column: c + 1)
@@ -141,6 +152,10 @@ struct AggregateTableReader: Sendable {
         guard let totalColumn = layout[.participants] ?? (layout.kind == .scoreDistribution ? nil : layout[.count]),
               case .integer(let total) = CellParser.value(of: row[totalColumn]), total > 0 else {
             throw Rejection(reason: "доля в процентах без числа участников: нужен столбец «Всего участников»", column: p + 1)
+        }
+        guard total <= Self.largestCount else {
+            throw Rejection(reason: "участников \(total) больше \(Self.largestCount): столько участников одной работы в одной ОО не бывает",
+                            column: totalColumn + 1)
         }
         let exact = percent * Double(total) / 100
         let rounded = exact.rounded()

@@ -198,6 +198,12 @@ struct ResultsRowParser: Sendable {
         if !primaryGiven && !anyScore {
             return .failure(Rejection("нет ни первичного балла, ни баллов за задания", primaryColumn ?? firstTaskColumn))
         }
+        if scale == nil, primary > MarkScale.largestMaxScore {
+            let what = primaryGiven ? "первичный балл" : "сумма баллов за задания"
+            return .failure(Rejection("\(what) \(primary) больше \(MarkScale.largestMaxScore): такого максимума нет ни у одной ВПР, "
+                                      + "а шкалы работы «\(work.title)» \(work.year) года в scales.csv нет",
+                                      primaryGiven ? primaryColumn! : firstTaskColumn))
+        }
         if let scale, primary > scale.maxScore {
             if primaryGiven {
                 return .failure(Rejection("первичный балл \(primary) больше максимального (\(scale.maxScore)) для работы «\(work.title)» \(work.year) года",

@@ -30,6 +30,12 @@ struct ScalesTableReader {
                 return
             }
         }
+        guard values[0] <= MarkScale.largestMaxScore else {
+            rejected.append(row.rejection(
+                "максимальный первичный балл \(values[0]) больше \(MarkScale.largestMaxScore): такой шкалы у ВПР нет",
+                at: .maxScore))
+            return
+        }
         let scale = MarkScale(maxScore: values[0], minMark3: values[1], minMark4: values[2], minMark5: values[3])
         guard scale.isConsistent else {
             rejected.append(row.rejection(

@@ -1,6 +1,10 @@
 /// The published conversion of a primary score into a mark (2–5) for one work.
 public struct MarkScale: Hashable, Sendable, Codable {
     public var maxScore: Int
+    /// The largest maximum primary score the engine accepts, for a scale given in `scales.csv` or one recovered
+    /// from the data. No VPR work has more than about 60 points; the bound keeps a mistyped or hostile number
+    /// (10¹² points) from sizing the per-score counts of every school.
+    public static let largestMaxScore = 300
     public var minMark3: Int
     public var minMark4: Int
     public var minMark5: Int

@@ -10,7 +10,7 @@ extension ResultTable {
     public func schoolID(at i: Int) -> String { columns.schools[columns.rows[i].schoolID] }
     public func work(at i: Int) -> Work { columns.works[columns.rows[i].work] }
     public func classLabel(at i: Int) -> String { columns.classes[columns.rows[i].classLabel] }
-    public func primaryScore(at i: Int) -> Int { columns.rows[i].primaryScore }
+    public func primaryScore(at i: Int) -> Int { Int(columns.rows[i].primaryScore) }
     public func mark(at i: Int) -> Int { Int(columns.rows[i].mark) }
     public func journalMark(at i: Int) -> Int? { Columns.journal(columns.rows[i].journalMark) }
 

@@ -1,16 +1,15 @@
 /// The validated student results of a run, stored compactly: repeated texts (school, class, variant, gender,
 /// file) and the work once per distinct value, marks and lines as numbers, every paper's task scores in one
-/// shared buffer. About 80 bytes per row plus two per task, where an array of `StudentResult` took about 250
+/// shared buffer. 64 bytes per row plus two per task, where an array of `StudentResult` took about 250
 /// (a national run holds millions of rows). It reads and writes as a collection of `StudentResult`: an element
 /// is rebuilt on access, so keep the element rather than reading the table twice in a hot loop.
 public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, RangeReplaceableCollection,
                            ExpressibleByArrayLiteral {
-    /// One row: positions into the interned columns and the numbers of the result.
+    /// One row: positions into the interned columns and the numbers of the result, in 64 bytes. The numbers are
+    /// narrower than `StudentResult`'s and saturate beyond their range, which no validated row reaches (a score
+    /// is at most its work's maximum, a mark 0…5, a line and a column below 2³¹).
     struct Row: Sendable {
         var studentID: String
-        var primaryScore: Int
-        var line: Int
-        var column: Int
         var taskStart: UInt32
         var taskCount: UInt32
         var work: UInt32
@@ -19,8 +18,11 @@ public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, 
         var variant: UInt32
         var gender: UInt32
         var file: UInt32
-        var mark: Int32
-        var journalMark: Int32
+        var primaryScore: Int32
+        var line: Int32
+        var column: Int32
+        var mark: Int16
+        var journalMark: Int16
     }
 
     /// The columns, behind one reference so that a slice or a copy of the table costs one retain; copied
@@ -127,10 +129,10 @@ public struct ResultTable: Sendable, RandomAccessCollection, MutableCollection, 
 }
 
 extension ResultTable.Columns {
-    private static let none = Int32.min
-    private static let noColumn = Int.min
+    private static let none = Int16.min
+    private static let noColumn = Int32.min
 
-    static func journal(_ raw: Int32) -> Int? { raw == none ? nil : Int(raw) }
+    static func journal(_ raw: Int16) -> Int? { raw == none ? nil : Int(raw) }
 
     // MARK: Encoding
 
@@ -138,12 +140,12 @@ extension ResultTable.Columns {
         let start = Int(row.taskStart)
         return StudentResult(
             work: works[row.work], schoolID: schools[row.schoolID], classLabel: classes[row.classLabel],
-            studentID: row.studentID, variant: variants[row.variant], primaryScore: row.primaryScore,
+            studentID: row.studentID, variant: variants[row.variant], primaryScore: Int(row.primaryScore),
             mark: Int(row.mark), journalMark: Self.journal(row.journalMark),
             gender: genders[row.gender],
             taskScores: TaskScores(encoded: taskScores[start..<(start + Int(row.taskCount))]),
-            source: SourceLocation(file: files[row.file], line: row.line,
-                                   column: row.column == Self.noColumn ? nil : row.column))
+            source: SourceLocation(file: files[row.file], line: Int(row.line),
+                                   column: row.column == Self.noColumn ? nil : Int(row.column)))
     }
 
     /// The row of `result`; its task scores overwrite those of `old` when they fit, so rewriting a row in place
@@ -160,13 +162,15 @@ extension ResultTable.Columns {
             precondition(taskScores.count + encoded.count <= Int(UInt32.max), "too many task scores")
             taskScores.append(contentsOf: encoded)
         }
-        return ResultTable.Row(studentID: result.studentID, primaryScore: result.primaryScore, line: result.source.line,
-                   column: result.source.column ?? Self.noColumn, taskStart: UInt32(start),
+        return ResultTable.Row(studentID: result.studentID, taskStart: UInt32(start),
                    taskCount: UInt32(encoded.count), work: works.position(of: result.work),
                    schoolID: schools.position(of: result.schoolID), classLabel: classes.position(of: result.classLabel),
                    variant: variants.position(of: result.variant), gender: genders.position(of: result.gender),
-                   file: files.position(of: result.source.file), mark: Int32(result.mark),
-                   journalMark: result.journalMark.map { Int32($0) } ?? Self.none)
+                   file: files.position(of: result.source.file), primaryScore: Int32(clamping: result.primaryScore),
+                   line: Int32(clamping: result.source.line),
+                   column: result.source.column.map { Int32(clamping: max($0, Int(Int32.min) + 1)) } ?? Self.noColumn,
+                   mark: Int16(clamping: result.mark),
+                   journalMark: result.journalMark.map { Int16(clamping: max($0, Int(Int16.min) + 1)) } ?? Self.none)
     }
 }
 

@@ -25,6 +25,34 @@ public enum Descriptive {
         variance(x).squareRoot()
     }
 
+    /// Mean of the values 0, 1, 2, … given by their counts (`numpy.mean(numpy.repeat(range(len(c)), c))`): the
+    /// sum is exact in integers and divided once. NaN when every count is 0.
+    public static func histogramMean(_ counts: [Int]) -> Double {
+        var n = 0, sum = 0
+        for (value, count) in counts.enumerated() { n += count; sum += value * count }
+        return n > 0 ? Double(sum) / Double(n) : .nan
+    }
+
+    /// Sample variance (ddof 1) of the values 0, 1, 2, … given by their counts, with the same correction as
+    /// `variance`; NaN for fewer than 2 values.
+    public static func histogramVariance(_ counts: [Int]) -> Double {
+        let n = counts.reduce(0, +)
+        guard n >= 2 else { return .nan }
+        let m = histogramMean(counts)
+        var ss = 0.0, s = 0.0
+        for (value, count) in counts.enumerated() where count > 0 {
+            let d = Double(value) - m, c = Double(count)
+            ss += c * d * d
+            s += c * d
+        }
+        return (ss - s * s / Double(n)) / Double(n - 1)
+    }
+
+    /// Sample standard deviation (ddof 1) of the values given by their counts.
+    public static func histogramStandardDeviation(_ counts: [Int]) -> Double {
+        histogramVariance(counts).squareRoot()
+    }
+
     /// Median (mean of the two middle values for even n), as `numpy.median`.
     public static func median(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }

@@ -114,6 +114,35 @@ final class IngestAdversarialTests: XCTestCase {
         XCTAssertEqual(outcome.dataset?.results.first { $0.studentID == "67" }?.taskScores.first, 65534)
     }
 
+    func testWithoutAScaleAScoreAboveAnyVPRMaximumIsRejectedAndTheRestIsAnalysed() throws {
+        // Found by hand: the scale recovered from the data took 10¹² as its maximum, and the run died
+        // allocating the per-score counts.
+        var text = "year;school_id;class;subject;student_id;primary_score;mark\n"
+        for i in 0..<40 {
+            let score = i % 20
+            text += "2025;S1;5А;Математика;\(i);\(score);\(score < 5 ? 2 : score < 10 ? 3 : score < 15 ? 4 : 5)\n"
+        }
+        text += "2025;S1;5А;Математика;99;1000000000000;5\n"
+        try fixture.write("results.csv", text)
+        let outcome = fixture.read()
+        assertRowsAddUp(outcome)
+        XCTAssertEqual(outcome.rejected.map(\.location), [SourceLocation(file: "results.csv", line: 42, column: 6)])
+        XCTAssertTrue(outcome.rejected[0].reason.contains("больше 300"), outcome.rejected[0].reason)
+        let dataset = try XCTUnwrap(outcome.dataset, "\(outcome.errors)")
+        XCTAssertEqual(dataset.works.values.first?.scale.maxScore, 19)
+        XCTAssertEqual(Pipeline().analyze(dataset).schools.count, 1)
+    }
+
+    func testAScaleWithAMaximumAboveAnyVPRIsRejectedAtItsColumn() throws {
+        try fixture.write("scales.csv", "year;subject;grade;max_score;min_mark3;min_mark4;min_mark5\n"
+                                        + "2025;Математика;5;1000000000;3;6;9\n")
+        try fixture.write("results.csv", header + rows(1...5))
+        let outcome = fixture.read()
+        let scaleRejection = try XCTUnwrap(outcome.rejected.first { $0.location.file == "scales.csv" })
+        XCTAssertEqual(scaleRejection.location, SourceLocation(file: "scales.csv", line: 2, column: 4))
+        XCTAssertTrue(scaleRejection.reason.contains("больше 300"), scaleRejection.reason)
+    }
+
     func testAFileOfRandomBytesStopsTheRunWithAMessageNotACrash() throws {
         var random = TestRandom(seed: 7)
         let noise = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }

@@ -132,6 +132,39 @@ final class IngestAggregateTests: XCTestCase {
         assertRowsAddUp(outcome)
     }
 
+    func testAnAbsurdCountIsRejectedInsteadOfBecomingThatManyParticipants() throws {
+        try writeScales()
+        try fixture.write("scores.csv", """
+        year;school_id;subject;grade;primary_score;count
+        2025;S1;Математика;5;5;10
+        2025;S1;Математика;5;8;1000000000000
+        2025;S1;Математика;5;9;100001
+        2025;S1;Математика;5;10;100000
+
+        """)
+        let outcome = fixture.read()
+        XCTAssertEqual(outcome.rejected.map(\.location), [
+            SourceLocation(file: "scores.csv", line: 3, column: 6),
+            SourceLocation(file: "scores.csv", line: 4, column: 6),
+        ])
+        XCTAssertTrue(outcome.rejected[0].reason.contains("больше 100000"), outcome.rejected[0].reason)
+        XCTAssertEqual(outcome.dataset?.results.count, 100_010)
+        assertRowsAddUp(outcome)
+    }
+
+    func testWithoutAScaleAScoreAboveAnyVPRMaximumIsRejected() throws {
+        try fixture.write("scores.csv", """
+        year;school_id;subject;grade;primary_score;count
+        2025;S1;Математика;5;5;10
+        2025;S1;Математика;5;1000000000000;1
+
+        """)
+        let outcome = fixture.read()
+        XCTAssertEqual(outcome.rejected.map(\.location), [SourceLocation(file: "scores.csv", line: 3, column: 5)])
+        XCTAssertTrue(outcome.rejected[0].reason.contains("больше 300"), outcome.rejected[0].reason)
+        assertRowsAddUp(outcome)
+    }
+
     func testAPercentageThatIsNoWholeNumberOfParticipantsIsRejected() throws {
         try writeScales()
         try fixture.write("scores.csv", """

@@ -16,7 +16,7 @@ final class ResultTableTests: XCTestCase {
                           primaryScore: 0, mark: 2, journalMark: nil, taskScores: [],
                           source: SourceLocation(file: "results.csv", line: 3)),
             StudentResult(work: russian, schoolID: "sch2", classLabel: "5А", studentID: "P-0003", variant: "2",
-                          primaryScore: 1_000_000_000_000, mark: 0, journalMark: 3, gender: "М",
+                          primaryScore: MarkScale.largestMaxScore, mark: 0, journalMark: 3, gender: "М",
                           taskScores: [TaskScores.maximumScore, nil], source: SourceLocation(file: "b.xlsx", line: 0)),
         ]
     }
@@ -28,12 +28,29 @@ final class ResultTableTests: XCTestCase {
         XCTAssertEqual(table[1].journalMark, nil)
         XCTAssertEqual(table[1].source.column, nil)
         XCTAssertEqual(table[0].source.column, 7)
-        XCTAssertEqual(table.primaryScore(at: 2), 1_000_000_000_000)
+        XCTAssertEqual(table.primaryScore(at: 2), MarkScale.largestMaxScore)
         XCTAssertEqual(table.mark(at: 0), 4)
         XCTAssertEqual(table.journalMark(at: 1), nil)
         XCTAssertEqual(table.schoolID(at: 2), "sch2")
         XCTAssertTrue(table.sameSchoolWork(0, 1))
         XCTAssertFalse(table.sameSchoolWork(1, 2))
+    }
+
+    func testARowTakesSixtyFourBytesAndNumbersBeyondItsRangeSaturate() {
+        XCTAssertEqual(MemoryLayout<ResultTable.Row>.stride, 64)
+        // Ingest never stores such numbers (scores above 300, marks outside 0…5 are rejected); a table built by
+        // hand keeps the nearest value it can hold rather than wrapping round.
+        var absurd = results()[0]
+        absurd.primaryScore = 1_000_000_000_000
+        absurd.mark = -70_000
+        absurd.journalMark = 70_000
+        absurd.source = SourceLocation(file: "results.csv", line: 5_000_000_000, column: -1)
+        let table = ResultTable([absurd])
+        XCTAssertEqual(table.primaryScore(at: 0), Int(Int32.max))
+        XCTAssertEqual(table.mark(at: 0), Int(Int16.min))
+        XCTAssertEqual(table.journalMark(at: 0), Int(Int16.max))
+        XCTAssertEqual(table[0].source.line, Int(Int32.max))
+        XCTAssertEqual(table[0].source.column, -1)
     }
 
     func testSingleFieldsReadAsTheRebuiltRowsGiveThem() {
@@ -52,7 +69,7 @@ final class ResultTableTests: XCTestCase {
         XCTAssertEqual(table.distinctWorks, [maths, russian])
         XCTAssertEqual(Array(table[1...].markRecords), [
             MarkRecord(primaryScore: 0, mark: 2, journalMark: nil),
-            MarkRecord(primaryScore: 1_000_000_000_000, mark: 0, journalMark: 3),
+            MarkRecord(primaryScore: MarkScale.largestMaxScore, mark: 0, journalMark: 3),
         ])
     }
 

@@ -1,8 +1,12 @@
-import VPRAnalysis
-
 /// Counts of one group of results (a school's work, a municipality's work, the region's work) as ФИС ОКО
 /// tabulates them: participants, marks, the comparison with journal marks, primary scores, points by task level.
+///
+/// The run counts every (school, work) once, right after ingest (`AnalysisContext.tallies`): the indicators that
+/// need only counts (BOUNDARY's score histograms, HIGH's shares and means) and every table and chart of the
+/// reports read these instead of the rows.
 public struct ResultTally: Sendable {
+    public init() {}
+
     public var participants = 0
     /// Count of marks 2, 3, 4, 5.
     public var marks = [0, 0, 0, 0]
@@ -15,7 +19,7 @@ public struct ResultTally: Sendable {
     public var schools = Set<String>()
 
     /// Adds the counts of `other`, a group with none of this group's results.
-    mutating func merge(_ other: ResultTally) {
+    public mutating func merge(_ other: ResultTally) {
         participants += other.participants
         for i in 0..<4 { marks[i] += other.marks[i] }
         if scores.count < other.scores.count {
@@ -28,6 +32,13 @@ public struct ResultTally: Sendable {
             levelPoints[level] = (old.scored + points.scored, old.possible + points.possible)
         }
         schools.formUnion(other.schools)
+    }
+
+    /// The primary-score histogram 0…`maxScore` (scores above it are not counted, as no valid row has one).
+    public func histogram(maxScore: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: maxScore + 1)
+        for (score, count) in scores.prefix(maxScore + 1).enumerated() { counts[score] = count }
+        return counts
     }
 
     /// Share of participants with a mark (2…5).

@@ -1,5 +1,3 @@
-import VPRAnalysis
-
 /// The counts of one school's work gathered row by row from the fields of a `ResultTable`, without rebuilding
 /// rows: task points are summed per task and turned into points per level once, at the end.
 struct TallyAccumulator {
