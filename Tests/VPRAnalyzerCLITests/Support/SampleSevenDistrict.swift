@@ -22,10 +22,16 @@ struct SampleSevenDistrict: Sendable {
         try JSONDecoder().decode([Truth].self, from: Data(contentsOf: input.appendingPathComponent("truth.json")))
     }
 
-    static let shared: Result<SampleSevenDistrict, any Error> = Result {
-        let root = FileManager.default.temporaryDirectory
+    /// This test process's folder; removed when the process exits, so runs leave nothing in the temporary folder.
+    static func folder() -> URL {
+        FileManager.default.temporaryDirectory
             .appendingPathComponent("vpr-cli-seed7-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+    }
+
+    static let shared: Result<SampleSevenDistrict, any Error> = Result {
+        let root = folder()
         try? FileManager.default.removeItem(at: root)
+        atexit { try? FileManager.default.removeItem(at: SampleSevenDistrict.folder()) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let input = root.appendingPathComponent("input").path, output = root.appendingPathComponent("reports").path
         let sample = try VPRAnalyzerBinary.run(["sample", "--seed", "7", "--truth", "--out", input])
